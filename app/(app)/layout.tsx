@@ -1,0 +1,21 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/connection";
+import { organisations } from "@/db/schema";
+import { Shell } from "@/components/shell/shell";
+import { signOut } from "@/lib/auth";
+import { requireViewer } from "@/lib/session";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer();
+  const db = await getDb();
+  const [org] = await db.select({ name: organisations.name, acronym: organisations.acronym }).from(organisations).where(eq(organisations.id, viewer.organisationId));
+  async function signOutAction() {
+    "use server";
+    await signOut({ redirectTo: "/signin" });
+  }
+  return (
+    <Shell user={{ name: viewer.name, role: viewer.role, organisation: org?.acronym ?? org?.name ?? "" , organisationName: org?.name ?? "" }} signOut={signOutAction}>
+      {children}
+    </Shell>
+  );
+}

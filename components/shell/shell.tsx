@@ -1,0 +1,76 @@
+"use client";
+
+import { CalendarDays, ListChecks, LogOut, Menu, X } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { type ReactNode, useState } from "react";
+
+const nav = [
+  { href: "/my-follow-ups", label: "My follow-ups", icon: ListChecks },
+  { href: "/meetings", label: "Meetings", icon: CalendarDays },
+];
+
+type User = { name: string; role: string; organisation: string; organisationName: string };
+
+export function Shell({ user, signOut, children }: { user: User; signOut: () => Promise<void>; children: ReactNode }) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="min-h-screen md:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <div className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-2 md:hidden">
+        <Link href="/my-follow-ups" className="font-semibold text-zinc-900 no-underline">
+          Cooperation Tracker
+        </Link>
+        <button type="button" className="rounded p-2 hover:bg-zinc-100" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen((o) => !o)}>
+          {open ? <X aria-hidden className="size-5" /> : <Menu aria-hidden className="size-5" />}
+          <span className="sr-only">{open ? "Close menu" : "Menu"}</span>
+        </button>
+      </div>
+      <nav
+        id="sidebar"
+        aria-label="Main"
+        className={`${open ? "flex" : "hidden"} w-full flex-col border-b border-zinc-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r`}
+      >
+        <Link href="/my-follow-ups" className="hidden items-center gap-2 px-4 py-4 font-semibold text-zinc-900 no-underline md:flex">
+          <svg aria-hidden viewBox="0 0 32 32" className="size-7"><rect width="32" height="32" rx="7" fill="#1e40af" /><path d="M9 16.5l4.5 4.5L23 11.5" stroke="#fff" strokeWidth="3.2" fill="none" strokeLinecap="round" strokeLinejoin="round" /></svg>
+          Cooperation Tracker
+        </Link>
+        <ul className="flex-1 space-y-0.5 px-2 py-2">
+          {nav.map(({ href, label, icon: Icon }) => {
+            const current = pathname === href || pathname.startsWith(`${href}/`);
+            return (
+              <li key={href}>
+                <Link
+                  href={href}
+                  aria-current={current ? "page" : undefined}
+                  onClick={() => setOpen(false)}
+                  className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium no-underline hover:no-underline ${current ? "bg-accent-50 text-accent-800" : "text-zinc-700 hover:bg-zinc-100"}`}
+                >
+                  <Icon aria-hidden className="size-4" />
+                  {label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="border-t border-zinc-200 p-3">
+          <p className="truncate text-sm font-semibold">{user.name}</p>
+          <p className="truncate text-xs text-zinc-600">
+            <abbr title={user.organisationName} className="no-underline">{user.organisation}</abbr> · {user.role}
+          </p>
+          <form action={signOut} className="mt-2">
+            <button type="submit" className="flex items-center gap-1.5 rounded px-1 py-1 text-sm text-zinc-700 hover:bg-zinc-100">
+              <LogOut aria-hidden className="size-4" />
+              Sign out
+            </button>
+          </form>
+        </div>
+      </nav>
+      <div id="main" className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}
+

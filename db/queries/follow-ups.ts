@@ -1,0 +1,235 @@
+import "server-only";
+import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { comments, followUps, meetingParticipants, meetings, organisations, priorityAreas, users } from "@/db/schema";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { canChangeFollowUp, canComment, canSeeFollowUp, type Viewer } from "@/lib/policy";
+import type { FollowUpFilters, FollowUpPatch, FollowUpValues } from "@/lib/validation/follow-ups";
+import { listEntityActivity, recordChanges, recordEvent } from "./activity";
+import { visibleMeetingSql } from "./meetings";
+import { decodeCursor, encodeCursor, likePattern } from "./paging";
+import { checkReferences } from "./reference";
+
+const closed = ["done", "cancelled"] as const;
+/** Overdue is derived, never stored: due before today and not done or cancelled. */
+export const overdueSql = sql<boolean>`(${followUps.dueOn} is not null and ${followUps.dueOn} < current_date and ${followUps.status} not in ('done', 'cancelled'))`;
+const dueKey = sql`coalesce(${followUps.dueOn}, '9999-12-31'::date)`;
+const ownerUser = alias(users, "owner_user");
+
+const selectFollowUps = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      id: followUps.id,
+      title: followUps.title,
+      description: followUps.description,
+      meetingId: followUps.meetingId,
+      priorityAreaId: followUps.priorityAreaId,
+      ownerOrganisationId: followUps.ownerOrganisationId,
+      ownerUserId: followUps.ownerUserId,
+      dueOn: followUps.dueOn,
+      status: followUps.status,
+      priority: followUps.priority,
+      completedAt: followUps.completedAt,
+      overdue: overdueSql,
+      createdById: followUps.createdById,
+      createdAt: followUps.createdAt,
+      updatedAt: followUps.updatedAt,
+      version: followUps.version,
+      meetingTitle: meetings.title,
+      meetingHeldOn: meetings.heldOn,
+      meetingVisibility: meetings.visibility,
+      meetingCreatedById: meetings.createdById,
+      meetingHostOrganisationId: meetings.hostOrganisationId,
+      priorityAreaName: priorityAreas.name,
+      ownerOrganisationAcronym: organisations.acronym,
+      ownerOrganisationName: organisations.name,
+      ownerUserName: ownerUser.name,
+    })
+    .from(followUps)
+    .leftJoin(meetings, eq(meetings.id, followUps.meetingId))
+    .innerJoin(priorityAreas, eq(priorityAreas.id, followUps.priorityAreaId))
+    .innerJoin(organisations, eq(organisations.id, followUps.ownerOrganisationId))
+    .leftJoin(ownerUser, eq(ownerUser.id, followUps.ownerUserId))
+    .where(where);
+
+export type FollowUp = Awaited<ReturnType<typeof selectFollowUps>>[number];
+
+/** The SQL form of canSeeFollowUp: one without a meeting is internal; otherwise as its meeting. */
+function visibleFollowUpSql(viewer: Viewer): SQL | undefined {
+  const meetingVisible = visibleMeetingSql(viewer);
+  return meetingVisible ? or(isNull(followUps.meetingId), meetingVisible) : undefined;
+}
+
+export function toFollowUpJson(f: FollowUp) {
+  return {
+    id: f.id,
+    title: f.title,
+    description: f.description,
+    meetingId: f.meetingId,
+    priorityAreaId: f.priorityAreaId,
+    ownerOrganisationId: f.ownerOrganisationId,
+    ownerUserId: f.ownerUserId,
+    dueOn: f.dueOn,
+    status: f.status,
+    priority: f.priority,
+    completedAt: f.completedAt?.toISOString() ?? null,
+    overdue: f.overdue,
+    createdById: f.createdById,
+    createdAt: f.createdAt.toISOString(),
+    updatedAt: f.updatedAt.toISOString(),
+    version: f.version,
+  };
+}
+
+export async function listFollowUps(db: Db, viewer: Viewer, filters: FollowUpFilters) {
+  const limit = filters.limit ?? 50;
+  const conditions: (SQL | undefined)[] = [visibleFollowUpSql(viewer)];
+  if (filters.status) conditions.push(inArray(followUps.status, Array.isArray(filters.status) ? filters.status : [filters.status]));
+  if (filters.priorityAreaId) conditions.push(eq(followUps.priorityAreaId, filters.priorityAreaId));
+  if (filters.organisationId) conditions.push(eq(followUps.ownerOrganisationId, filters.organisationId));
+  if (filters.meetingId) conditions.push(eq(followUps.meetingId, filters.meetingId));
+  if (filters.ownerUserId) conditions.push(eq(followUps.ownerUserId, filters.ownerUserId));
+  if (filters.overdue !== undefined) conditions.push(filters.overdue ? overdueSql : sql`not ${overdueSql}`);
+  if (filters.mine) conditions.push(or(eq(followUps.ownerUserId, viewer.id), eq(followUps.ownerOrganisationId, viewer.organisationId)));
+  if (filters.q) {
+    const p = likePattern(filters.q);
+    conditions.push(or(sql`${followUps.title} ilike ${p}`, sql`${followUps.description} ilike ${p}`));
+  }
+  if (filters.cursor) {
+    const [due, id] = decodeCursor(filters.cursor, ["date", "uuid"]);
+    conditions.push(sql`(${dueKey}, ${followUps.id}) > (${due}::date, ${id}::uuid)`);
+  }
+  const rows = await selectFollowUps(db, and(...conditions))
+    .orderBy(asc(dueKey), asc(followUps.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.dueOn ?? "9999-12-31", last.id]) : null };
+}
+
+/** The follow-ups of one meeting the viewer can see, for its page (a meeting may have hundreds). */
+export async function listMeetingFollowUps(db: Db, meetingId: string) {
+  return selectFollowUps(db, eq(followUps.meetingId, meetingId)).orderBy(asc(dueKey), asc(followUps.createdAt));
+}
+
+const meetingFacts = (f: FollowUp, participantOrganisationIds: string[]) =>
+  f.meetingId && f.meetingVisibility
+    ? { visibility: f.meetingVisibility, createdById: f.meetingCreatedById, hostOrganisationId: f.meetingHostOrganisationId, participantOrganisationIds }
+    : null;
+
+/** The follow-up if the viewer may see it; otherwise 404. */
+export async function getFollowUp(db: Db, viewer: Viewer, id: string, opts: { forUpdate?: boolean } = {}): Promise<FollowUp> {
+  if (opts.forUpdate) await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.id, id)).for("update");
+  const [row] = await selectFollowUps(db, eq(followUps.id, id)).limit(1);
+  if (!row) throw notFound("follow_up");
+  const participants = row.meetingId && row.meetingVisibility === "restricted"
+    ? (await db.select({ id: meetingParticipants.organisationId }).from(meetingParticipants).where(eq(meetingParticipants.meetingId, row.meetingId))).map((p) => p.id)
+    : [];
+  if (!canSeeFollowUp(viewer, meetingFacts(row, participants))) throw notFound("follow_up");
+  return row;
+}
+
+async function checkMeeting(db: Db, viewer: Viewer, meetingId: string | null | undefined) {
+  if (!meetingId) return;
+  const visible = visibleMeetingSql(viewer);
+  const [m] = await db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.id, meetingId), visible)).limit(1);
+  if (!m) throw new AppError("bad_request:follow_up", undefined, { meetingId: "No such meeting. Choose one from the list." });
+}
+
+export async function createFollowUp(db: Db, viewer: Viewer, input: FollowUpValues) {
+  return db.transaction(async (tx) => {
+    await checkMeeting(tx, viewer, input.meetingId);
+    await checkReferences(tx, [
+      { field: "priorityAreaId", kind: "priorityArea", ids: [input.priorityAreaId] },
+      { field: "ownerOrganisationId", kind: "organisation", ids: [input.ownerOrganisationId] },
+      { field: "ownerUserId", kind: "user", ids: [input.ownerUserId] },
+    ]);
+    const [row] = await tx
+      .insert(followUps)
+      .values({
+        ...input,
+        meetingId: input.meetingId ?? null,
+        ownerUserId: input.ownerUserId ?? null,
+        dueOn: input.dueOn ?? null,
+        completedAt: input.status === "done" ? new Date() : null,
+        createdById: viewer.id,
+      })
+      .returning({ id: followUps.id });
+    if (!row) throw new Error("insert returned nothing");
+    await recordEvent(tx, viewer.id, "follow_up", row.id, "created", { title: input.title, status: input.status });
+    return getFollowUp(tx, viewer, row.id);
+  });
+}
+
+export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: FollowUpPatch) {
+  return db.transaction(async (tx) => {
+    const current = await getFollowUp(tx, viewer, id, { forUpdate: true });
+    const { version, ...fields } = patch;
+    const other = (["title", "description", "priority", "priorityAreaId"] as const).some((k) => fields[k] !== undefined && fields[k] !== current[k]);
+    if (!canChangeFollowUp(viewer, current, { ...fields, other })) {
+      throw forbidden(
+        "follow_up",
+        viewer.role === "staff"
+          ? "You can update follow-ups that you or your organisation own. Reassigning, re-dating and cancelling is for managers."
+          : "You can only reassign, re-date or cancel follow-ups owned within your organisation.",
+      );
+    }
+    if (current.version !== version) throw conflict(current);
+    await checkReferences(tx, [
+      { field: "priorityAreaId", kind: "priorityArea", ids: [fields.priorityAreaId], allowArchived: [current.priorityAreaId] },
+      { field: "ownerOrganisationId", kind: "organisation", ids: [fields.ownerOrganisationId], allowArchived: [current.ownerOrganisationId] },
+      { field: "ownerUserId", kind: "user", ids: [fields.ownerUserId !== current.ownerUserId ? fields.ownerUserId : null] },
+    ]);
+    const completedAt =
+      fields.status === undefined || fields.status === current.status
+        ? undefined
+        : fields.status === "done"
+          ? new Date()
+          : null;
+    const [updated] = await tx
+      .update(followUps)
+      .set({ ...fields, ...(completedAt !== undefined ? { completedAt } : {}), version: sql`${followUps.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(followUps.id, id), eq(followUps.version, version)))
+      .returning({ id: followUps.id });
+    if (!updated) throw conflict(current);
+    await recordChanges(tx, viewer.id, "follow_up", id, current, fields);
+    return getFollowUp(tx, viewer, id);
+  });
+}
+
+function conflict(current: FollowUp) {
+  return new AppError(
+    "conflict:follow_up",
+    `Someone else changed this follow-up at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
+  );
+}
+
+export async function addComment(db: Db, viewer: Viewer, followUpId: string, body: string) {
+  return db.transaction(async (tx) => {
+    const current = await getFollowUp(tx, viewer, followUpId);
+    if (!canComment(viewer, current)) throw forbidden("comment", "You can comment on follow-ups that you or your organisation own.");
+    const [row] = await tx.insert(comments).values({ followUpId, authorId: viewer.id, body }).returning();
+    if (!row) throw new Error("insert returned nothing");
+    await recordEvent(tx, viewer.id, "follow_up", followUpId, "commented", { commentId: row.id });
+    return { id: row.id, followUpId, authorId: viewer.id, authorName: viewer.name, body: row.body, createdAt: row.createdAt.toISOString() };
+  });
+}
+
+export async function listComments(db: Db, viewer: Viewer, followUpId: string) {
+  await getFollowUp(db, viewer, followUpId);
+  const rows = await db
+    .select({ id: comments.id, followUpId: comments.followUpId, authorId: comments.authorId, authorName: users.name, body: comments.body, createdAt: comments.createdAt })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.followUpId, followUpId))
+    .orderBy(asc(comments.createdAt));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export async function followUpActivity(db: Db, viewer: Viewer, followUpId: string) {
+  await getFollowUp(db, viewer, followUpId);
+  return listEntityActivity(db, "follow_up", followUpId);
+}
+
+export const isClosed = (status: string) => (closed as readonly string[]).includes(status);

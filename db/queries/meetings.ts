@@ -1,0 +1,215 @@
+import "server-only";
+import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { meetingParticipants, meetingPriorityAreas, meetingSeries, meetings, organisations } from "@/db/schema";
+import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
+import { can, canSeeMeeting, type Viewer } from "@/lib/policy";
+import type { MeetingFilters, MeetingValues, meetingPatch } from "@/lib/validation/meetings";
+import type { z } from "zod";
+import { recordChanges, recordEvent } from "./activity";
+import { decodeCursor, encodeCursor, likePattern } from "./paging";
+import { checkReferences } from "./reference";
+
+const participantIds = sql<string[]>`(select coalesce(json_agg(mp.organisation_id order by mp.organisation_id), '[]'::json) from ${meetingParticipants} mp where mp.meeting_id = ${meetings.id})`;
+const priorityAreaIds = sql<string[]>`(select coalesce(json_agg(ma.priority_area_id order by ma.priority_area_id), '[]'::json) from ${meetingPriorityAreas} ma where ma.meeting_id = ${meetings.id})`;
+
+const meetingColumns = {
+  id: meetings.id,
+  title: meetings.title,
+  seriesId: meetings.seriesId,
+  seriesNumber: meetings.seriesNumber,
+  heldOn: meetings.heldOn,
+  format: meetings.format,
+  location: meetings.location,
+  hostOrganisationId: meetings.hostOrganisationId,
+  coChairs: meetings.coChairs,
+  participantOrganisationIds: participantIds,
+  priorityAreaIds: priorityAreaIds,
+  summary: meetings.summary,
+  visibility: meetings.visibility,
+  createdById: meetings.createdById,
+  createdAt: meetings.createdAt,
+  updatedAt: meetings.updatedAt,
+  version: meetings.version,
+};
+
+export type Meeting = Awaited<ReturnType<typeof selectMeetings>>[number];
+
+const selectMeetings = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      ...meetingColumns,
+      seriesName: meetingSeries.name,
+      hostAcronym: organisations.acronym,
+      hostName: organisations.name,
+    })
+    .from(meetings)
+    .leftJoin(meetingSeries, eq(meetingSeries.id, meetings.seriesId))
+    .leftJoin(organisations, eq(organisations.id, meetings.hostOrganisationId))
+    .where(where);
+
+/**
+ * The SQL form of canSeeMeeting (lib/policy.ts): internal meetings, or restricted ones in which
+ * the viewer's organisation, an ancestor or a descendant takes part. Admins see all.
+ */
+export function visibleMeetingSql(viewer: Viewer): SQL | undefined {
+  if (viewer.role === "admin") return undefined;
+  const related = [...viewer.relatedOrganisationIds];
+  return or(
+    eq(meetings.visibility, "internal"),
+    inArray(meetings.hostOrganisationId, related),
+    sql`exists (select 1 from ${meetingParticipants} mp where mp.meeting_id = ${meetings.id} and mp.organisation_id in ${related})`,
+  );
+}
+
+export function toMeetingJson(m: Meeting) {
+  return {
+    id: m.id,
+    title: m.title,
+    seriesId: m.seriesId,
+    seriesNumber: m.seriesNumber,
+    heldOn: m.heldOn,
+    format: m.format,
+    location: m.location,
+    hostOrganisationId: m.hostOrganisationId,
+    coChairs: m.coChairs,
+    participantOrganisationIds: m.participantOrganisationIds,
+    priorityAreaIds: m.priorityAreaIds,
+    summary: m.summary,
+    visibility: m.visibility,
+    createdById: m.createdById,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+    version: m.version,
+  };
+}
+
+export async function listMeetings(db: Db, viewer: Viewer, filters: MeetingFilters) {
+  const limit = filters.limit ?? 50;
+  const conditions: (SQL | undefined)[] = [visibleMeetingSql(viewer)];
+  if (filters.q) {
+    const p = likePattern(filters.q);
+    conditions.push(or(sql`${meetings.title} ilike ${p}`, sql`${meetings.summary} ilike ${p}`, sql`${meetings.location} ilike ${p}`));
+  }
+  if (filters.seriesId) conditions.push(eq(meetings.seriesId, filters.seriesId));
+  if (filters.year) conditions.push(sql`${meetings.heldOn} >= ${`${filters.year}-01-01`}::date and ${meetings.heldOn} < ${`${filters.year + 1}-01-01`}::date`);
+  if (filters.priorityAreaId)
+    conditions.push(sql`exists (select 1 from ${meetingPriorityAreas} ma where ma.meeting_id = ${meetings.id} and ma.priority_area_id = ${filters.priorityAreaId})`);
+  if (filters.organisationId)
+    conditions.push(
+      or(
+        eq(meetings.hostOrganisationId, filters.organisationId),
+        sql`exists (select 1 from ${meetingParticipants} mp where mp.meeting_id = ${meetings.id} and mp.organisation_id = ${filters.organisationId})`,
+      ),
+    );
+  if (filters.cursor) {
+    const [heldOn, id] = decodeCursor(filters.cursor, ["date", "uuid"]);
+    conditions.push(sql`(${meetings.heldOn}, ${meetings.id}) < (${heldOn}::date, ${id}::uuid)`);
+  }
+  const rows = await selectMeetings(db, and(...conditions))
+    .orderBy(desc(meetings.heldOn), desc(meetings.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.heldOn, last.id]) : null };
+}
+
+/** The meeting if the viewer may see it; otherwise 404, so its existence does not leak. */
+export async function getMeeting(db: Db, viewer: Viewer, id: string): Promise<Meeting> {
+  const [row] = await selectMeetings(db, eq(meetings.id, id)).limit(1);
+  if (!row || !canSeeMeeting(viewer, row)) throw notFound("meeting");
+  return row;
+}
+
+function withHost(participants: string[], host: string | null | undefined) {
+  return [...new Set([...(host ? [host] : []), ...participants])];
+}
+
+function checkVisibleToCreator(viewer: Viewer, visibility: string, participants: string[]) {
+  if (visibility === "restricted" && viewer.role !== "admin" && !participants.some((id) => viewer.relatedOrganisationIds.has(id))) {
+    throw invalid("meeting", {
+      participantOrganisationIds: "A restricted meeting must include your own organisation, or you could not see it yourself.",
+    });
+  }
+}
+
+export async function createMeeting(db: Db, viewer: Viewer, input: MeetingValues) {
+  if (!can(viewer, "meeting:create")) throw forbidden("meeting");
+  const participants = withHost(input.participantOrganisationIds, input.hostOrganisationId);
+  checkVisibleToCreator(viewer, input.visibility, participants);
+  return db.transaction(async (tx) => {
+    await checkReferences(tx, [
+      { field: "seriesId", kind: "series", ids: [input.seriesId] },
+      { field: "hostOrganisationId", kind: "organisation", ids: [input.hostOrganisationId] },
+      { field: "participantOrganisationIds", kind: "organisation", ids: input.participantOrganisationIds },
+      { field: "priorityAreaIds", kind: "priorityArea", ids: input.priorityAreaIds },
+    ]);
+    const { participantOrganisationIds: _p, priorityAreaIds, ...values } = input;
+    const [row] = await tx
+      .insert(meetings)
+      .values({ ...values, seriesId: values.seriesId ?? null, seriesNumber: values.seriesNumber ?? null, createdById: viewer.id })
+      .returning({ id: meetings.id });
+    if (!row) throw new Error("insert returned nothing");
+    if (participants.length) await tx.insert(meetingParticipants).values(participants.map((organisationId) => ({ meetingId: row.id, organisationId })));
+    const areas = [...new Set(priorityAreaIds)];
+    if (areas.length) await tx.insert(meetingPriorityAreas).values(areas.map((priorityAreaId) => ({ meetingId: row.id, priorityAreaId })));
+    await recordEvent(tx, viewer.id, "meeting", row.id, "created", { title: input.title });
+    return getMeeting(tx, viewer, row.id);
+  });
+}
+
+export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z.infer<typeof meetingPatch>) {
+  return db.transaction(async (tx) => {
+    const current = await getMeeting(tx, viewer, id);
+    if (!can(viewer, "meeting:edit", { meeting: current })) throw forbidden("meeting", "Only the person who logged this meeting, a manager of the host organisation or an admin can edit it.");
+    if (current.version !== patch.version) throw conflict(current);
+    const { version, participantOrganisationIds, priorityAreaIds, ...fields } = patch;
+    const host = fields.hostOrganisationId !== undefined ? fields.hostOrganisationId : current.hostOrganisationId;
+    const participants = participantOrganisationIds !== undefined || fields.hostOrganisationId !== undefined
+      ? withHost(participantOrganisationIds ?? current.participantOrganisationIds, host)
+      : undefined;
+    checkVisibleToCreator(viewer, fields.visibility ?? current.visibility, participants ?? current.participantOrganisationIds);
+    // Records already chosen stay valid even if archived since; new choices must be active.
+    await checkReferences(tx, [
+      { field: "seriesId", kind: "series", ids: [fields.seriesId], allowArchived: current.seriesId ? [current.seriesId] : [] },
+      { field: "hostOrganisationId", kind: "organisation", ids: [fields.hostOrganisationId], allowArchived: current.hostOrganisationId ? [current.hostOrganisationId] : [] },
+      { field: "participantOrganisationIds", kind: "organisation", ids: participants ?? [], allowArchived: current.participantOrganisationIds },
+      { field: "priorityAreaIds", kind: "priorityArea", ids: priorityAreaIds ?? [], allowArchived: current.priorityAreaIds },
+    ]);
+    const [updated] = await tx
+      .update(meetings)
+      .set({ ...fields, version: sql`${meetings.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(meetings.id, id), eq(meetings.version, version)))
+      .returning({ id: meetings.id });
+    if (!updated) throw conflict(current);
+    if (participants) {
+      await tx.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, id));
+      if (participants.length) await tx.insert(meetingParticipants).values(participants.map((organisationId) => ({ meetingId: id, organisationId })));
+    }
+    const areas = priorityAreaIds ? [...new Set(priorityAreaIds)] : undefined;
+    if (areas) {
+      await tx.delete(meetingPriorityAreas).where(eq(meetingPriorityAreas.meetingId, id));
+      if (areas.length) await tx.insert(meetingPriorityAreas).values(areas.map((priorityAreaId) => ({ meetingId: id, priorityAreaId })));
+    }
+    const sorted = (a: string[]) => [...a].sort();
+    const after: Record<string, unknown> = { ...fields };
+    const before: Record<string, unknown> = { ...current };
+    if (participants) {
+      after.participantOrganisationIds = sorted(participants);
+      before.participantOrganisationIds = sorted(current.participantOrganisationIds);
+    }
+    if (areas) {
+      after.priorityAreaIds = sorted(areas);
+      before.priorityAreaIds = sorted(current.priorityAreaIds);
+    }
+    await recordChanges(tx, viewer.id, "meeting", id, before, after);
+    return getMeeting(tx, viewer, id);
+  });
+}
+
+function conflict(current: { version: number; updatedAt: Date }) {
+  return new AppError(
+    "conflict:meeting",
+    `Someone else changed this meeting at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
+  );
+}

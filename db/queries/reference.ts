@@ -1,0 +1,62 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { meetingSeries, organisations, priorityAreas, users } from "@/db/schema";
+import { invalid } from "@/lib/errors";
+
+export async function listPriorityAreas(db: Db) {
+  return db.select().from(priorityAreas).orderBy(asc(priorityAreas.sortOrder), asc(priorityAreas.name));
+}
+
+export async function listMeetingSeries(db: Db) {
+  return db.select().from(meetingSeries).orderBy(asc(meetingSeries.name));
+}
+
+export const toPriorityAreaJson = (a: typeof priorityAreas.$inferSelect) => ({
+  id: a.id, name: a.name, slug: a.slug, description: a.description, sortOrder: a.sortOrder, archived: a.archived, version: a.version,
+});
+export const toMeetingSeriesJson = (s: typeof meetingSeries.$inferSelect) => ({
+  id: s.id, name: s.name, description: s.description, archived: s.archived, version: s.version,
+});
+
+const tables = {
+  organisation: organisations,
+  priorityArea: priorityAreas,
+  series: meetingSeries,
+} as const;
+
+/**
+ * Every id a form refers to must exist and, for new choices, not be archived. An unknown id is
+ * a 400 naming the field, never a foreign-key 500.
+ */
+export async function checkReferences(
+  db: Db,
+  refs: { field: string; kind: keyof typeof tables | "user"; ids: (string | null | undefined)[]; allowArchived?: readonly string[] }[],
+) {
+  const fields: Record<string, string> = {};
+  for (const ref of refs) {
+    const ids = [...new Set(ref.ids.filter((x): x is string => !!x))];
+    if (!ids.length) continue;
+    if (ref.kind === "user") {
+      const found = await db.select({ id: users.id, active: users.active }).from(users).where(inArray(users.id, ids));
+      const ok = new Set(found.filter((u) => u.active).map((u) => u.id));
+      if (ids.some((id) => !ok.has(id))) fields[ref.field] = "Choose an active person.";
+      continue;
+    }
+    const table = tables[ref.kind];
+    const found = await db.select({ id: table.id, archived: table.archived }).from(table).where(inArray(table.id, ids));
+    const byId = new Map(found.map((r) => [r.id, r.archived]));
+    const missing = ids.some((id) => !byId.has(id));
+    const archived = ids.some((id) => byId.get(id) === true && !ref.allowArchived?.includes(id));
+    if (missing) fields[ref.field] = `No such ${labels[ref.kind]}. Choose one from the list.`;
+    else if (archived) fields[ref.field] = `That ${labels[ref.kind]} is archived and cannot be chosen for new records.`;
+  }
+  if (Object.keys(fields).length) throw invalid("reference", fields);
+}
+
+const labels = { organisation: "organisation", priorityArea: "priority area", series: "meeting series" } as const;
+
+export async function activePriorityArea(db: Db, id: string) {
+  const [row] = await db.select().from(priorityAreas).where(and(eq(priorityAreas.id, id), eq(priorityAreas.archived, false)));
+  return row;
+}

@@ -1,0 +1,216 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const organisationKinds = ["eu", "un", "member_state", "other"] as const;
+export const roles = ["staff", "manager", "admin"] as const;
+export const meetingFormats = ["in_person", "virtual", "hybrid"] as const;
+export const visibilities = ["internal", "restricted"] as const;
+export const followUpStatuses = ["open", "in_progress", "blocked", "done", "cancelled"] as const;
+export const followUpPriorities = ["low", "normal", "high"] as const;
+
+export const organisationKind = pgEnum("organisation_kind", organisationKinds);
+export const userRole = pgEnum("user_role", roles);
+export const meetingFormat = pgEnum("meeting_format", meetingFormats);
+export const meetingVisibility = pgEnum("meeting_visibility", visibilities);
+export const followUpStatus = pgEnum("follow_up_status", followUpStatuses);
+export const followUpPriority = pgEnum("follow_up_priority", followUpPriorities);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    acronym: text("acronym"),
+    kind: organisationKind("kind").notNull(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id),
+    emailDomains: text("email_domains").array().notNull().default(sql`'{}'::text[]`),
+    archived: boolean("archived").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("organisations_parent_idx").on(t.parentId)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    role: userRole("role").notNull().default("staff"),
+    active: boolean("active").notNull().default(true),
+    passwordHash: text("password_hash"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
+    index("users_organisation_idx").on(t.organisationId),
+  ],
+);
+
+export const priorityAreas = pgTable("priority_areas", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  description: text("description").notNull().default(""),
+  sortOrder: integer("sort_order").notNull().default(0),
+  archived: boolean("archived").notNull().default(false),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+export const meetingSeries = pgTable("meeting_series", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  archived: boolean("archived").notNull().default(false),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    seriesId: uuid("series_id").references(() => meetingSeries.id),
+    seriesNumber: integer("series_number"),
+    heldOn: date("held_on", { mode: "string" }).notNull(),
+    format: meetingFormat("format").notNull(),
+    location: text("location").notNull().default(""),
+    hostOrganisationId: uuid("host_organisation_id").references(() => organisations.id),
+    coChairs: text("co_chairs").array().notNull().default(sql`'{}'::text[]`),
+    summary: text("summary").notNull().default(""),
+    visibility: meetingVisibility("visibility").notNull().default("internal"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("meetings_held_on_idx").on(t.heldOn.desc(), t.id.desc()),
+    index("meetings_series_idx").on(t.seriesId),
+  ],
+);
+
+export const meetingParticipants = pgTable(
+  "meeting_participants",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.organisationId] }),
+    index("meeting_participants_organisation_idx").on(t.organisationId),
+  ],
+);
+
+export const meetingPriorityAreas = pgTable(
+  "meeting_priority_areas",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    priorityAreaId: uuid("priority_area_id")
+      .notNull()
+      .references(() => priorityAreas.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.priorityAreaId] }),
+    index("meeting_priority_areas_area_idx").on(t.priorityAreaId),
+  ],
+);
+
+export const followUps = pgTable(
+  "follow_ups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    priorityAreaId: uuid("priority_area_id")
+      .notNull()
+      .references(() => priorityAreas.id),
+    ownerOrganisationId: uuid("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    ownerUserId: uuid("owner_user_id").references(() => users.id),
+    dueOn: date("due_on", { mode: "string" }),
+    status: followUpStatus("status").notNull().default("open"),
+    priority: followUpPriority("priority").notNull().default("normal"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdById: uuid("created_by_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("follow_ups_meeting_idx").on(t.meetingId),
+    index("follow_ups_owner_organisation_idx").on(t.ownerOrganisationId),
+    index("follow_ups_owner_user_idx").on(t.ownerUserId),
+    index("follow_ups_priority_area_idx").on(t.priorityAreaId),
+    index("follow_ups_status_due_idx").on(t.status, t.dueOn),
+  ],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    followUpId: uuid("follow_up_id")
+      .notNull()
+      .references(() => followUps.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("comments_follow_up_idx").on(t.followUpId, t.createdAt)],
+);
+
+/** Append-only: every change, who made it and when. Nothing updates or deletes a row here. */
+export const activity = pgTable(
+  "activity",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id),
+    entityType: text("entity_type").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    action: text("action").notNull(),
+    field: text("field"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [
+    index("activity_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("activity_at_idx").on(t.at),
+  ],
+);

@@ -1,0 +1,233 @@
+import { hash } from "@node-rs/argon2";
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+import {
+  activity,
+  comments,
+  followUps,
+  meetingParticipants,
+  meetingPriorityAreas,
+  meetingSeries,
+  meetings,
+  organisations,
+  priorityAreas,
+  users,
+} from "./schema";
+
+export const DEMO_PASSWORD = "demo-password";
+export const demoAccounts = [
+  { email: "admin@eeas.example", name: "Elena Vasquez", org: "EEAS", role: "admin" },
+  { email: "manager@eeas.example", name: "Marc Dubois", org: "EEAS", role: "manager" },
+  { email: "manager@unodc.example", name: "Amina Okafor", org: "UNODC", role: "manager" },
+  { email: "staff@eeas.example", name: "Sofia Lindqvist", org: "EEAS", role: "staff" },
+  { email: "staff@unodc.example", name: "Rahul Mehta", org: "UNODC", role: "staff" },
+] as const;
+
+type OrgSeed = { acronym: string; name: string; kind: "eu" | "un" | "member_state" | "other"; parent?: string; domains?: string[] };
+
+const orgSeeds: OrgSeed[] = [
+  { acronym: "EEAS", name: "European External Action Service", kind: "eu", domains: ["eeas.europa.eu", "eeas.example"] },
+  { acronym: "EC", name: "European Commission", kind: "eu", domains: ["ec.europa.eu", "ec.example"] },
+  { acronym: "DG HOME", name: "Directorate-General for Migration and Home Affairs", kind: "eu", parent: "EC" },
+  { acronym: "DG INTPA", name: "Directorate-General for International Partnerships", kind: "eu", parent: "EC" },
+  { acronym: "DG NEAR", name: "Directorate-General for Neighbourhood Policy and Enlargement Negotiations", kind: "eu", parent: "EC" },
+  { acronym: "FPI", name: "Service for Foreign Policy Instruments", kind: "eu", parent: "EC" },
+  { acronym: "DG ENV", name: "Directorate-General for Environment", kind: "eu", parent: "EC" },
+  { acronym: "DG JUST", name: "Directorate-General for Justice and Consumers", kind: "eu", parent: "EC" },
+  { acronym: "EUDEL Vienna", name: "EU Delegation to the International Organisations in Vienna", kind: "eu", domains: ["eeas.europa.eu"] },
+  { acronym: "UNODC", name: "United Nations Office on Drugs and Crime", kind: "un", domains: ["un.org", "unodc.org", "unodc.example"] },
+  { acronym: "DPA", name: "UNODC Division for Policy Analysis and Public Affairs", kind: "un", parent: "UNODC" },
+  { acronym: "DO", name: "UNODC Division for Operations", kind: "un", parent: "UNODC" },
+  { acronym: "ROSEN", name: "UNODC Regional Office for West and Central Africa (Dakar)", kind: "un", parent: "UNODC" },
+  { acronym: "ROEA", name: "UNODC Regional Office for Eastern Africa (Nairobi)", kind: "un", parent: "UNODC" },
+  { acronym: "COAFG", name: "UNODC Country Office Afghanistan (Kabul)", kind: "un", parent: "UNODC" },
+  { acronym: "COCOL", name: "UNODC Country Office Colombia (Bogotá)", kind: "un", parent: "UNODC" },
+];
+
+const areaSeeds = [
+  ["afghanistan", "Afghanistan and neighbouring countries", "Drugs, crime and border management in Afghanistan and the region."],
+  ["trafficking-smuggling", "Human trafficking and migrant smuggling", "Preventing trafficking in persons and the smuggling of migrants; protecting victims."],
+  ["illicit-flows", "Illicit flows", "Illicit financial flows, money laundering and asset recovery."],
+  ["environmental-crime", "Environmental crime", "Wildlife and forest crime, waste trafficking, crimes that affect the environment."],
+  ["maritime-crime", "Maritime crime", "Piracy, maritime trafficking and security at sea and in ports."],
+  ["digitalisation", "Digitalisation", "Cybercrime, digital evidence and digital transformation of justice systems."],
+  ["drugs", "Drugs", "Drug supply and demand reduction, treatment and prevention."],
+  ["corruption", "Corruption", "Implementing the UN Convention against Corruption."],
+  ["counterterrorism", "Counterterrorism", "Preventing and countering terrorism and violent extremism within the rule of law."],
+  ["youth-engagement", "Youth engagement", "Engaging young people in crime prevention and the rule of law."],
+] as const;
+
+const somSummary = `On 15 February 2022 the EU and UNODC held their **16th Senior Officials Meeting** to exchange on common priorities for the challenges posed by drugs and crime to peace and security, human rights and development.
+
+Over 60 EU and UNODC participants identified opportunities for enhanced cooperation on:
+
+- Afghanistan and neighbouring countries
+- human trafficking and migrant smuggling
+- illicit flows
+- environmental and maritime crime
+- digitalisation, drugs, corruption, counterterrorism and youth engagement
+
+Organised in parallel to the EU-Africa Week, the meeting took stock of the results and follow-up of the EU–UNODC Africa Dialogue (December 2021) and held a first exchange on the UNODC Strategic Vision for Latin America and the Caribbean.`;
+
+const addDays = (days: number) => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Fills an empty database with the world of the 16th SOM. Returns false (and writes nothing) if there is data already. */
+export async function seedDemoData(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Serialise concurrent first starts on PostgreSQL; PGlite has one connection anyway.
+    await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
+    const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(organisations);
+    if ((existing?.n ?? 0) > 0) return false;
+
+    const org = new Map<string, string>();
+    for (const o of orgSeeds) {
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name: o.name, acronym: o.acronym, kind: o.kind, parentId: o.parent ? org.get(o.parent) : null, emailDomains: o.domains ?? [] })
+        .returning({ id: organisations.id });
+      if (row) org.set(o.acronym, row.id);
+    }
+    const O = (acronym: string) => {
+      const id = org.get(acronym);
+      if (!id) throw new Error(`seed: no organisation ${acronym}`);
+      return id;
+    };
+
+    const area = new Map<string, string>();
+    for (const [i, [slug, name, description]] of areaSeeds.entries()) {
+      const [row] = await tx.insert(priorityAreas).values({ slug, name, description, sortOrder: i + 1 }).returning({ id: priorityAreas.id });
+      if (row) area.set(slug, row.id);
+    }
+    const A = (slug: string) => area.get(slug) as string;
+
+    const [som, africa] = await tx
+      .insert(meetingSeries)
+      .values([
+        { name: "EU–UNODC Senior Officials Meeting", description: "The annual high-level meeting of EU and UNODC senior officials." },
+        { name: "EU–UNODC Africa Dialogue", description: "Regional dialogue on cooperation in Africa." },
+      ])
+      .returning({ id: meetingSeries.id });
+
+    const passwordHash = await hash(DEMO_PASSWORD);
+    const user = new Map<string, string>();
+    const people = [
+      ...demoAccounts.map((a) => ({ ...a, passwordHash })),
+      { email: "jonas.weber@ec.example", name: "Jonas Weber", org: "DG HOME", role: "staff" as const, passwordHash: null },
+      { email: "claire.martin@ec.example", name: "Claire Martin", org: "DG INTPA", role: "staff" as const, passwordHash: null },
+      { email: "k.mensah@unodc.example", name: "Kwame Mensah", org: "ROSEN", role: "staff" as const, passwordHash: null },
+    ];
+    for (const p of people) {
+      const [row] = await tx
+        .insert(users)
+        .values({ email: p.email, name: p.name, organisationId: O(p.org), role: p.role, passwordHash: p.passwordHash })
+        .returning({ id: users.id });
+      if (row) user.set(p.email, row.id);
+    }
+    const U = (email: string) => user.get(email) as string;
+
+    const meetingSeeds = [
+      {
+        key: "som16",
+        title: "16th EU–UNODC Senior Officials Meeting",
+        seriesId: som?.id,
+        seriesNumber: 16,
+        heldOn: "2022-02-15",
+        format: "hybrid" as const,
+        location: "Brussels",
+        hostOrganisationId: O("EEAS"),
+        coChairs: ["Belen Martinez Carbonell (EEAS Managing Director for Human Rights, Global Agenda and Multilateral Relations)", "Jean-Luc Lemahieu (UNODC Director for Policy Analysis and Public Affairs)"],
+        participants: ["EEAS", "EC", "DG HOME", "DG INTPA", "DG NEAR", "FPI", "DG ENV", "DG JUST", "EUDEL Vienna", "UNODC", "DPA", "DO", "ROSEN", "ROEA", "COAFG", "COCOL"],
+        areas: areaSeeds.map(([slug]) => slug),
+        summary: somSummary,
+        visibility: "internal" as const,
+        createdById: U("staff@eeas.example"),
+      },
+      {
+        key: "africa",
+        title: "EU–UNODC Africa Dialogue",
+        seriesId: africa?.id,
+        seriesNumber: 1,
+        heldOn: "2021-12-09",
+        format: "virtual" as const,
+        location: "Online",
+        hostOrganisationId: O("UNODC"),
+        coChairs: ["EEAS Deputy Managing Director for Africa", "UNODC Director, Division for Operations"],
+        participants: ["EEAS", "DG INTPA", "EUDEL Vienna", "UNODC", "DO", "ROSEN", "ROEA"],
+        areas: ["trafficking-smuggling", "illicit-flows", "maritime-crime", "drugs", "counterterrorism"],
+        summary: "Stock-take of EU–UNODC cooperation in Africa: maritime security in the Gulf of Guinea and the Indian Ocean, migrant smuggling routes across the Sahel, and illicit financial flows.",
+        visibility: "internal" as const,
+        createdById: U("staff@unodc.example"),
+      },
+      {
+        key: "prebrief",
+        title: "EU coordination ahead of the 16th SOM",
+        seriesId: null,
+        seriesNumber: null,
+        heldOn: "2022-02-08",
+        format: "virtual" as const,
+        location: "Online",
+        hostOrganisationId: O("EEAS"),
+        coChairs: [],
+        participants: ["EEAS", "DG HOME", "DG INTPA", "EUDEL Vienna"],
+        areas: ["afghanistan", "counterterrorism", "corruption"],
+        summary: "Internal EU line-to-take for the Senior Officials Meeting. Restricted to EU participants.",
+        visibility: "restricted" as const,
+        createdById: U("manager@eeas.example"),
+      },
+    ];
+    const meetingId = new Map<string, string>();
+    for (const m of meetingSeeds) {
+      const { key, participants, areas, ...values } = m;
+      const [row] = await tx.insert(meetings).values(values).returning({ id: meetings.id });
+      if (!row) continue;
+      meetingId.set(key, row.id);
+      await tx.insert(meetingParticipants).values(participants.map((p) => ({ meetingId: row.id, organisationId: O(p) })));
+      await tx.insert(meetingPriorityAreas).values(areas.map((a) => ({ meetingId: row.id, priorityAreaId: A(a) })));
+      await tx.insert(activity).values({ actorId: values.createdById, entityType: "meeting", entityId: row.id, action: "created" });
+    }
+    const M = (key: string) => meetingId.get(key) as string;
+
+    type S = "open" | "in_progress" | "blocked" | "done" | "cancelled";
+    const f = (
+      meeting: string | null, title: string, areaSlug: string, owner: string, ownerUser: string | null,
+      dueOn: string | null, status: S, priority: "low" | "normal" | "high", description = "",
+    ) => ({
+      meetingId: meeting ? M(meeting) : null, title, description, priorityAreaId: A(areaSlug), ownerOrganisationId: O(owner),
+      ownerUserId: ownerUser ? U(ownerUser) : null, dueOn, status, priority,
+      completedAt: status === "done" ? new Date("2022-09-30T12:00:00Z") : null,
+      createdById: U(meeting === "africa" ? "staff@unodc.example" : "staff@eeas.example"),
+    });
+    const followUpSeeds = [
+      f("som16", "Share the joint assessment of drug trafficking routes from Afghanistan", "afghanistan", "UNODC", "staff@unodc.example", "2022-06-30", "open", "high", "UNODC to circulate the updated route assessment to EEAS and DG HOME before the regional ministerial."),
+      f("som16", "Propose a joint programme on migrant smuggling along the Central Mediterranean route", "trafficking-smuggling", "DG HOME", "jonas.weber@ec.example", addDays(21), "in_progress", "high"),
+      f("som16", "Map EU funding for anti-money-laundering work in West Africa", "illicit-flows", "DG INTPA", "claire.martin@ec.example", "2022-05-31", "blocked", "normal", "Waiting for the 2022 annual action programme to be adopted."),
+      f("som16", "Organise an expert meeting on wildlife and forest crime", "environmental-crime", "DG ENV", null, addDays(45), "open", "normal"),
+      f("som16", "Extend the Global Maritime Crime Programme to the Gulf of Guinea ports", "maritime-crime", "UNODC", "manager@unodc.example", addDays(-12), "in_progress", "high"),
+      f("som16", "Agree a cybercrime capacity-building plan under the Budapest and UN frameworks", "digitalisation", "EEAS", "staff@eeas.example", addDays(6), "open", "normal"),
+      f("som16", "Report on the UNGASS drug policy commitments follow-up", "drugs", "DPA", null, "2022-10-15", "done", "normal"),
+      f("som16", "Joint side event on UNCAC implementation at the Conference of States Parties", "corruption", "EUDEL Vienna", null, "2023-12-11", "done", "normal"),
+      f("som16", "Update the counterterrorism cooperation roadmap for Central Asia", "counterterrorism", "EEAS", "manager@eeas.example", addDays(-3), "open", "high"),
+      f("som16", "Involve youth networks in the Education for Justice initiative", "youth-engagement", "UNODC", null, addDays(60), "open", "low"),
+      f("som16", "First exchange on the UNODC Strategic Vision for Latin America and the Caribbean", "drugs", "COCOL", null, "2022-04-30", "cancelled", "low", "Superseded by the EU–LAC dialogue track."),
+      f("africa", "Take stock of the Africa Dialogue follow-up at the 16th SOM", "trafficking-smuggling", "ROSEN", "k.mensah@unodc.example", "2022-02-15", "done", "normal"),
+      f("africa", "Joint maritime security workshop for the Indian Ocean", "maritime-crime", "ROEA", null, addDays(-30), "blocked", "normal", "Venue and dates to be confirmed by the host government."),
+      f("prebrief", "Prepare EU line-to-take on Afghanistan for the SOM", "afghanistan", "EEAS", "staff@eeas.example", "2022-02-14", "done", "high"),
+      f(null, "Send the SOM joint press release to the Delegations", "youth-engagement", "EEAS", "staff@eeas.example", addDays(2), "open", "low", "Agreed by e-mail after the meeting."),
+    ];
+    const rows = await tx.insert(followUps).values(followUpSeeds).returning({ id: followUps.id, createdById: followUps.createdById, title: followUps.title });
+    await tx.insert(activity).values(rows.map((r) => ({ actorId: r.createdById, entityType: "follow_up", entityId: r.id, action: "created" })));
+    const maritime = rows.find((r) => r.title.startsWith("Extend the Global Maritime"));
+    if (maritime) {
+      await tx.insert(comments).values({
+        followUpId: maritime.id,
+        authorId: U("manager@unodc.example"),
+        body: "Port assessments done in Lomé and Cotonou; Tema scheduled next month.",
+      });
+    }
+    return true;
+  });
+}

@@ -1,0 +1,55 @@
+import { verify } from "@node-rs/argon2";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/connection";
+import { findUserByEmail } from "@/db/queries/users";
+import { authSecret } from "@/lib/env";
+import { signInInput } from "@/lib/validation/auth";
+
+/** Keeps only a local path, so a sign-in can never send the user to another site. */
+export function safePath(target: unknown, fallback = "/"): string {
+  if (typeof target !== "string" || target === "") return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, "http://local.invalid");
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== "http://local.invalid" && !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(target)) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    Credentials({
+      id: "credentials",
+      credentials: { email: { label: "E-mail" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = signInInput.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await findUserByEmail(await getDb(), parsed.data.email);
+        if (!user || !user.active || !user.passwordHash) return null;
+        if (!(await verify(user.passwordHash, parsed.data.password))) return null;
+        return { id: user.id, name: user.name, email: user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+    redirect({ url, baseUrl }) {
+      return baseUrl + safePath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url);
+    },
+  },
+}));

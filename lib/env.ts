@@ -1,0 +1,62 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** The environment, parsed once. A missing or malformed setting stops the program with a sentence naming it. */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  DEMO_DATA: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = z.infer<typeof schema> & { engine: "pglite" | "postgres" };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid setting ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  cached = { ...parsed.data, engine: parsed.data.DATABASE_URL ? "postgres" : "pglite" };
+  return cached;
+}
+
+/**
+ * The key that signs session cookies. In the embedded mode a missing secret is generated once
+ * and kept in the data directory; a production deployment on PostgreSQL must set it.
+ */
+export function authSecret(): string {
+  const e = env();
+  if (e.AUTH_SECRET) return e.AUTH_SECRET;
+  if (e.NODE_ENV === "production" && e.DATABASE_URL) {
+    throw new Error(
+      "AUTH_SECRET is not set: a production server on PostgreSQL needs a secret of at least 16 characters to sign sessions (generate one with `openssl rand -base64 32`).",
+    );
+  }
+  const file = path.join(e.DATA_DIR, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(e.DATA_DIR, { recursive: true });
+    const secret = crypto.randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const id = (label = "This") => z.uuid({ error: `${label} is not a valid reference.` });
+
+/** A calendar date written YYYY-MM-DD that really exists (no 31 April). */
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `${label} must be a date like 2022-02-15.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} must be a date like 2022-02-15.` })
+    .refine(
+      (s) => {
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1900-01-01" && s <= "2999-12-31";
+      },
+      { error: `${label} is not a real date.` },
+    );
+
+export const text = (label: string, max: number) =>
+  z.string({ error: `${label} must be text.` }).max(max, { error: `${label} must be at most ${max} characters.` });
+
+export const requiredText = (label: string, max: number) =>
+  text(label, max).trim().min(1, { error: `Enter ${label.toLowerCase()}.` });
+
+export const version = z
+  .number({ error: "version must be the number of the version you edited." })
+  .int({ error: "version must be a whole number." })
+  .min(1, { error: "version must be at least 1." });
+
+/** Turns a zod error into one message per field, keyed by the field's path ("participantOrganisationIds.2" → "participantOrganisationIds"). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { followUpPriorities, followUpStatuses } from "@/db/schema";
+import { id, isoDate, requiredText, text, version } from "./common";
+
+export const status = z.enum(followUpStatuses, { error: "Status must be open, in progress, blocked, done or cancelled." });
+export const priority = z.enum(followUpPriorities, { error: "Priority must be low, normal or high." });
+
+/** The follow-up form (and the quick-add row on a meeting page). */
+export const followUpInput = z.object({
+  title: requiredText("Title", 300),
+  description: text("Description", 20_000).default(""),
+  meetingId: id("Meeting").nullable().optional(),
+  priorityAreaId: id("Priority area"),
+  ownerOrganisationId: id("Owner organisation"),
+  ownerUserId: id("Owner").nullable().optional(),
+  dueOn: isoDate("Due date").nullable().optional(),
+  status: status.default("open"),
+  priority: priority.default("normal"),
+});
+export type FollowUpInput = z.input<typeof followUpInput>;
+export type FollowUpValues = z.output<typeof followUpInput>;
+
+/** A change to a follow-up. Its meeting is fixed once recorded. */
+export const followUpPatch = followUpInput
+  .omit({ meetingId: true })
+  .partial()
+  .extend({ version })
+  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: "Change at least one field.", path: ["_"] });
+export type FollowUpPatch = z.infer<typeof followUpPatch>;
+
+export const commentInput = z.object({
+  body: requiredText("Comment", 10_000),
+});
+
+const bool = z.enum(["true", "false"], { error: "Use true or false." }).transform((v) => v === "true");
+
+export const followUpFilters = z.object({
+  status: z.union([status, z.array(status)]).optional(),
+  priorityAreaId: id("Priority area").optional(),
+  organisationId: id("Organisation").optional(),
+  meetingId: id("Meeting").optional(),
+  ownerUserId: id("Owner").optional(),
+  overdue: bool.optional(),
+  mine: bool.optional(),
+  q: text("Search", 200).trim().optional(),
+  cursor: text("Cursor", 200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export type FollowUpFilters = z.infer<typeof followUpFilters>;
