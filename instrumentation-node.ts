@@ -1,6 +1,6 @@
 import { database } from "./db/connection";
 import { DEMO_PASSWORD, demoAccounts } from "./db/seed";
-import { authSecret, env } from "./lib/env";
+import { authSecret, demoDataEnabled, env } from "./lib/env";
 
 try {
   authSecret();
@@ -13,7 +13,7 @@ try {
   process.once("SIGINT", close);
   const e = env();
   console.log(`Database: ${db.engine === "pglite" ? `embedded PGlite in ${e.DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}`);
-  if (e.DEMO_DATA !== "false") {
+  if (demoDataEnabled()) {
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const a of demoAccounts) console.log(`  ${a.email.padEnd(24)} ${a.role}`);
   }

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { demoDataEnabled, env } from "@/lib/env";
 import { type Database, type Db, openDatabase } from "./client";
 import { seedDemoData } from "./seed";
 
@@ -9,8 +9,7 @@ async function start(): Promise<Database> {
   const e = env();
   const database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   await database.migrate();
-  const demo = e.DEMO_DATA ? e.DEMO_DATA === "true" : !(e.NODE_ENV === "production" && e.DATABASE_URL);
-  if (demo && (await seedDemoData(database.db))) {
+  if (demoDataEnabled() && (await seedDemoData(database.db))) {
     console.log("Seeded the demo data (first start on an empty database).");
   }
   return database;

@@ -35,17 +35,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const user = await findUserByEmail(await getDb(), parsed.data.email);
         if (!user || !user.active || !user.passwordHash) return null;
         if (!(await verify(user.passwordHash, parsed.data.password))) return null;
-        return { id: user.id, name: user.name, email: user.email };
+        return { id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisationId };
       },
     }),
   ],
   callbacks: {
+    // The token names the user; role and organisation ride along for display, but every request
+    // re-reads them from the database (lib/session.ts), so a change takes effect at once.
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) Object.assign(token, { sub: user.id, role: user.role, organisationId: user.organisationId });
       return token;
     },
     session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
+      if (token.sub) Object.assign(session.user, { id: token.sub, role: token.role, organisationId: token.organisationId });
       return session;
     },
     redirect({ url, baseUrl }) {

@@ -60,3 +60,9 @@ export function authSecret(): string {
     }
   }
 }
+
+/** Demo data is seeded into an empty database unless turned off; never by default in production on PostgreSQL. */
+export function demoDataEnabled(): boolean {
+  const e = env();
+  return e.DEMO_DATA ? e.DEMO_DATA === "true" : !(e.NODE_ENV === "production" && e.DATABASE_URL);
+}

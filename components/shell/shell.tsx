@@ -4,6 +4,8 @@ import { CalendarDays, ListChecks, LogOut, Menu, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
+import { Providers } from "@/components/providers";
+import { GlobalSearch } from "./global-search";
 
 const nav = [
   { href: "/my-follow-ups", label: "My follow-ups", icon: ListChecks },
@@ -16,6 +18,7 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   return (
+    <Providers>
     <div className="min-h-screen md:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         Skip to content
@@ -38,6 +41,9 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
           <svg aria-hidden viewBox="0 0 32 32" className="size-7"><rect width="32" height="32" rx="7" fill="#1e40af" /><path d="M9 16.5l4.5 4.5L23 11.5" stroke="#fff" strokeWidth="3.2" fill="none" strokeLinecap="round" strokeLinejoin="round" /></svg>
           Cooperation Tracker
         </Link>
+        <div className="px-2 pt-2">
+          <GlobalSearch />
+        </div>
         <ul className="flex-1 space-y-0.5 px-2 py-2">
           {nav.map(({ href, label, icon: Icon }) => {
             const current = pathname === href || pathname.startsWith(`${href}/`);
@@ -71,6 +77,7 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
       </nav>
       <div id="main" className="min-w-0 flex-1">{children}</div>
     </div>
+    </Providers>
   );
 }
 

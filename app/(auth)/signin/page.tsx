@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { demoAccounts, DEMO_PASSWORD } from "@/db/seed";
 import { safePath } from "@/lib/auth";
+import { demoDataEnabled } from "@/lib/env";
 import { getViewer } from "@/lib/session";
 import { SignInForm } from "./sign-in-form";
 
@@ -24,6 +26,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
           <SignInForm callbackUrl={target} />
         </div>
+        {demoDataEnabled() && (
+          <details className="mt-4 rounded-lg border border-zinc-200 bg-white p-4 text-sm text-zinc-700">
+            <summary className="cursor-pointer font-medium">Demo accounts</summary>
+            <p className="mt-2">
+              Every demo account has the password <code className="rounded bg-zinc-100 px-1">{DEMO_PASSWORD}</code>.
+            </p>
+            <ul className="mt-2 space-y-0.5">
+              {demoAccounts.map((a) => (
+                <li key={a.email}>
+                  <code>{a.email}</code> · {a.role}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </div>
     </main>
   );
