@@ -4,12 +4,12 @@ import { dueText, formatDate } from "@/lib/format";
 export function DueDate({ dueOn, overdue, closed }: { dueOn: string | null; overdue: boolean; closed?: boolean }) {
   if (!dueOn) return <span className="text-zinc-500">No due date</span>;
   return (
-    <span className="whitespace-nowrap">
-      <time dateTime={dueOn}>{formatDate(dueOn)}</time>
+    <span>
+      <time dateTime={dueOn} className="whitespace-nowrap">{formatDate(dueOn)}</time>
       {!closed && (
         <>
           {" · "}
-          <span className={overdue ? "font-semibold text-red-700" : "text-zinc-600"}>{dueText(dueOn, overdue)}</span>
+          <span className={`whitespace-nowrap ${overdue ? "font-semibold text-red-700" : "text-zinc-600"}`}>{dueText(dueOn, overdue)}</span>
         </>
       )}
     </span>

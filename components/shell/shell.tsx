@@ -23,7 +23,7 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         Skip to content
       </a>
-      <div className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-2 md:hidden">
+      <header className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-2 md:hidden">
         <Link href="/my-follow-ups" className="font-semibold text-zinc-900 no-underline">
           Cooperation Tracker
         </Link>
@@ -31,7 +31,7 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
           {open ? <X aria-hidden className="size-5" /> : <Menu aria-hidden className="size-5" />}
           <span className="sr-only">{open ? "Close menu" : "Menu"}</span>
         </button>
-      </div>
+      </header>
       <nav
         id="sidebar"
         aria-label="Main"

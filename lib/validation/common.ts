@@ -26,11 +26,16 @@ export const version = z
   .int({ error: "version must be a whole number." })
   .min(1, { error: "version must be at least 1." });
 
-/** Turns a zod error into one message per field, keyed by the field's path ("participantOrganisationIds.2" → "participantOrganisationIds"). */
+/**
+ * Turns a zod error into one message per field, keyed by the field's name
+ * ("participantOrganisationIds.2" → "participantOrganisationIds"; an update action's
+ * "patch.title" → "title", so the form shows it under its field).
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_";
+    const path = issue.path[0] === "patch" && issue.path.length > 1 ? issue.path.slice(1) : issue.path;
+    const key = path.length ? String(path[0]) : "_";
     out[key] ??= issue.message;
   }
   return out;

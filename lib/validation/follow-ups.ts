@@ -5,15 +5,23 @@ import { id, isoDate, requiredText, text, version } from "./common";
 export const status = z.enum(followUpStatuses, { error: "Status must be open, in progress, blocked, done or cancelled." });
 export const priority = z.enum(followUpPriorities, { error: "Priority must be low, normal or high." });
 
-/** The follow-up form (and the quick-add row on a meeting page). */
-export const followUpInput = z.object({
+// The fields once, without defaults: a default inside .partial() would still fill in, and a
+// patch would overwrite what the user did not touch.
+const followUpFields = z.object({
   title: requiredText("Title", 300),
-  description: text("Description", 20_000).default(""),
+  description: text("Description", 20_000),
   meetingId: id("Meeting").nullable().optional(),
   priorityAreaId: id("Priority area"),
   ownerOrganisationId: id("Owner organisation"),
   ownerUserId: id("Owner").nullable().optional(),
   dueOn: isoDate("Due date").nullable().optional(),
+  status,
+  priority,
+});
+
+/** The follow-up form (and the quick-add row on a meeting page). */
+export const followUpInput = followUpFields.extend({
+  description: followUpFields.shape.description.default(""),
   status: status.default("open"),
   priority: priority.default("normal"),
 });
@@ -21,7 +29,7 @@ export type FollowUpInput = z.input<typeof followUpInput>;
 export type FollowUpValues = z.output<typeof followUpInput>;
 
 /** A change to a follow-up. Its meeting is fixed once recorded. */
-export const followUpPatch = followUpInput
+export const followUpPatch = followUpFields
   .omit({ meetingId: true })
   .partial()
   .extend({ version })

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { meetingFormats, visibilities } from "@/db/schema";
 import { id, isoDate, requiredText, text, version } from "./common";
 
-/** The meeting form; the same schema checks the form in the browser and the request on the server. */
-export const meetingInput = z.object({
+// The fields once, without defaults: a default inside .partial() would still fill in, and a
+// patch would overwrite what the user did not touch.
+const meetingFields = z.object({
   title: requiredText("Title", 300),
   seriesId: id("Series").nullable().optional(),
   seriesNumber: z
@@ -15,25 +16,34 @@ export const meetingInput = z.object({
     .optional(),
   heldOn: isoDate("Date"),
   format: z.enum(meetingFormats, { error: "Choose whether the meeting was in person, virtual or hybrid." }),
-  location: text("Location", 200).trim().default(""),
+  location: text("Location", 200).trim(),
   hostOrganisationId: id("Host organisation").nullable().optional(),
-  coChairs: z.array(requiredText("Co-chair", 200), { error: "Co-chairs must be a list of names." }).max(10, { error: "At most 10 co-chairs." }).default([]),
+  coChairs: z.array(requiredText("Co-chair", 200), { error: "Co-chairs must be a list of names." }).max(10, { error: "At most 10 co-chairs." }),
   participantOrganisationIds: z
     .array(id("Participating organisation"), { error: "Participating organisations must be a list." })
-    .max(500, { error: "At most 500 participating organisations." })
-    .default([]),
+    .max(500, { error: "At most 500 participating organisations." }),
   priorityAreaIds: z
     .array(id("Priority area"), { error: "Priority areas must be a list." })
-    .max(100, { error: "At most 100 priority areas." })
-    .default([]),
-  summary: text("Summary", 50_000).default(""),
-  visibility: z.enum(visibilities, { error: "Visibility must be internal or restricted." }).default("internal"),
+    .max(100, { error: "At most 100 priority areas." }),
+  summary: text("Summary", 50_000),
+  visibility: z.enum(visibilities, { error: "Visibility must be internal or restricted." }),
+});
+const f = meetingFields.shape;
+
+/** The meeting form; the same schema checks the form in the browser and the request on the server. */
+export const meetingInput = meetingFields.extend({
+  location: f.location.default(""),
+  coChairs: f.coChairs.default([]),
+  participantOrganisationIds: f.participantOrganisationIds.default([]),
+  priorityAreaIds: f.priorityAreaIds.default([]),
+  summary: f.summary.default(""),
+  visibility: f.visibility.default("internal"),
 });
 export type MeetingInput = z.input<typeof meetingInput>;
 export type MeetingValues = z.output<typeof meetingInput>;
 
 /** A change to a meeting: any of the fields, plus the version it was based on. */
-export const meetingPatch = meetingInput
+export const meetingPatch = meetingFields
   .partial()
   .extend({ version })
   .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: "Change at least one field.", path: ["_"] });
