@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { MeetingForm } from "@/components/meetings/meeting-form";
+import { PageBody, PageHeader } from "@/components/shell/page";
+import { getDb } from "@/db/connection";
+import { listOrganisations } from "@/db/queries/organisations";
+import { listMeetingSeries, listPriorityAreas } from "@/db/queries/reference";
+import { requireViewer } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Log a meeting" };
+
+export default async function NewMeetingPage() {
+  const viewer = await requireViewer();
+  const db = await getDb();
+  const [series, organisations, areas] = await Promise.all([listMeetingSeries(db), listOrganisations(db), listPriorityAreas(db)]);
+  return (
+    <>
+      <PageHeader title="Log a meeting" description="When and where it was, who took part and what was discussed. Add its follow-ups on the next page." />
+      <PageBody>
+        <MeetingForm
+          mode="create"
+          cancelHref="/meetings"
+          defaults={{
+            title: "",
+            seriesId: null,
+            seriesNumber: null,
+            heldOn: "",
+            location: "",
+            hostOrganisationId: viewer.organisationId,
+            coChairs: [],
+            participantOrganisationIds: [],
+            priorityAreaIds: [],
+            summary: "",
+            visibility: "internal",
+          }}
+          series={series.map((s) => ({ id: s.id, name: s.name, archived: s.archived }))}
+          organisations={organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, parentId: o.parentId, archived: o.archived }))}
+          priorityAreas={areas.map((a) => ({ id: a.id, name: a.name, archived: a.archived }))}
+        />
+      </PageBody>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { DueDate } from "@/components/follow-ups/due-date";
+import { StatusBadge } from "@/components/follow-ups/status-badge";
+import { Chip, OrgName } from "@/components/ui/chip";
+import type { followUpStatuses } from "@/db/schema";
+
+export type MeetingFollowUpItem = {
+  id: string;
+  title: string;
+  status: (typeof followUpStatuses)[number];
+  priorityAreaName: string;
+  ownerOrganisationAcronym: string | null;
+  ownerOrganisationName: string;
+  ownerUserName: string | null;
+  dueOn: string | null;
+  overdue: boolean;
+};
+
+/** One follow-up on its meeting's page: status, title (the one link), area, owner and due date. */
+export function MeetingFollowUpRow({ followUp: f }: { followUp: MeetingFollowUpItem }) {
+  const closed = f.status === "done" || f.status === "cancelled";
+  return (
+    <li className="grid gap-x-3 gap-y-1.5 px-4 py-3 sm:grid-cols-[7.5rem_minmax(0,1fr)]">
+      {/* On a phone the badge joins the line under the title, which saves a line per row. */}
+      <div className="hidden sm:block sm:pt-0.5">
+        <StatusBadge status={f.status} />
+      </div>
+      <div className="min-w-0 space-y-1">
+        <Link href={`/follow-ups/${f.id}`} className={`font-medium hover:text-accent-700 ${closed ? "text-zinc-600" : "text-zinc-900"}`}>
+          {f.title}
+        </Link>
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">
+          <span className="sm:hidden">
+            <StatusBadge status={f.status} />
+          </span>
+          <Chip>{f.priorityAreaName}</Chip>
+          <span>
+            <span className="sr-only">Owner: </span>
+            <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
+            {f.ownerUserName && <> / {f.ownerUserName}</>}
+          </span>
+          <span aria-hidden className="text-zinc-400">·</span>
+          <span>
+            <span className="sr-only">Due: </span>
+            <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={closed} />
+          </span>
+        </p>
+      </div>
+    </li>
+  );
+}

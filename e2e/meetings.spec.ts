@@ -1,0 +1,78 @@
+import { expect, expectAccessible, signIn, signOut, test } from "./fixtures";
+
+test("staff logs a meeting, adds three follow-ups, moves one on, and finds it in history and in My follow-ups", async ({ page }) => {
+  await signIn(page, "staff@unodc.example");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Meetings" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "16th EU–UNODC Senior Officials Meeting" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Log a meeting" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/log a meeting/i);
+  await expectAccessible(page);
+
+  // A failed submit shows the error summary and keeps what was typed.
+  await page.getByLabel("Location").fill("Vienna");
+  await page.getByRole("button", { name: "Log meeting" }).click();
+  await expect(page.getByText("There is a problem")).toBeVisible();
+  await expect(page.getByLabel("Location")).toHaveValue("Vienna");
+
+  const title = `Maritime crime working group ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Date").fill("2026-11-20");
+  await page.getByRole("radio", { name: "Virtual" }).check();
+  await page.getByLabel("Host organisation").selectOption({ label: "UNODC — United Nations Office on Drugs and Crime" });
+  await page.getByRole("checkbox", { name: /Maritime crime/ }).check();
+  await page.getByLabel("Summary (optional)").fill("Agreed to **share port assessments**.");
+  await page.getByRole("button", { name: "Log meeting" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("share port assessments")).toBeVisible();
+  await expectAccessible(page);
+
+  // Three follow-ups in a row without leaving the page.
+  const followUps = ["Circulate the port assessment for Lomé", "Propose dates for the Tema workshop", "Share the list of focal points"];
+  for (const name of followUps) {
+    await page.getByLabel("Title", { exact: true }).last().fill(name);
+    await page.getByRole("button", { name: "Add follow-up" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Added “${name}”` })).toBeVisible();
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  }
+  await expect(page.getByLabel("Title", { exact: true }).last()).toBeFocused();
+
+  await page.getByRole("link", { name: followUps[1] }).click();
+  await expect(page.getByRole("heading", { level: 1, name: followUps[1] })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "In progress" }).click();
+  await expect(page.getByRole("button", { name: "In progress" })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history).toContainText(/changed status from\s*Open\s*to\s*In progress/);
+  await expect(history).toContainText("Rahul Mehta");
+
+  await page.getByRole("link", { name: "My follow-ups" }).first().click();
+  await expect(page.getByRole("link", { name: followUps[1] })).toBeVisible();
+  await expectAccessible(page);
+
+  await signOut(page);
+});
+
+test("a staff user of another organisation gets 404 on a restricted meeting", async ({ page, browser }) => {
+  await signIn(page, "staff@eeas.example");
+  await page.getByRole("link", { name: "Meetings" }).first().click();
+  await page.getByRole("link", { name: "EU coordination ahead of the 16th SOM" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "EU coordination ahead of the 16th SOM" })).toBeVisible();
+  const restrictedUrl = page.url();
+
+  const other = await browser.newPage();
+  await signIn(other, "staff@unodc.example");
+  const response = await other.goto(restrictedUrl);
+  expect(response?.status()).toBe(404);
+  await expect(other.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+  await expectAccessible(other);
+  const api = await other.request.get(`/api/v1/meetings/${restrictedUrl.split("/").pop()}`);
+  expect(api.status()).toBe(404);
+  await other.close();
+});
