@@ -66,7 +66,8 @@ test("a staff user of another organisation gets 404 on a restricted meeting", as
   await expect(page.getByRole("heading", { level: 1, name: "EU coordination ahead of the 16th SOM" })).toBeVisible();
   const restrictedUrl = page.url();
 
-  const other = await browser.newPage();
+  const context = await browser.newContext();
+  const other = await context.newPage();
   await signIn(other, "staff@unodc.example");
   const response = await other.goto(restrictedUrl);
   expect(response?.status()).toBe(404);
@@ -74,5 +75,5 @@ test("a staff user of another organisation gets 404 on a restricted meeting", as
   await expectAccessible(other);
   const api = await other.request.get(`/api/v1/meetings/${restrictedUrl.split("/").pop()}`);
   expect(api.status()).toBe(404);
-  await other.close();
+  await context.close();
 });
