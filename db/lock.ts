@@ -20,6 +20,34 @@ const alive = (pid: number) => {
   }
 };
 
+/** Creates `file` with `content` atomically: written aside, then hard-linked into place (EEXIST if taken). */
+export function createExclusive(file: string, content: string) {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(tmp, content, { mode: 0o600 });
+  try {
+    fs.linkSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+const readText = (file: string) => {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+};
+const parse = (text: string | null): Holder | undefined => {
+  try {
+    return text ? (JSON.parse(text) as Holder) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const readHolder = (file: string) => parse(readText(file));
+const same = (a: Holder | undefined, b: Holder | undefined) => !!a && !!b && a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
+
 export function lockDataDir(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "tracker.lock");
@@ -29,40 +57,47 @@ export function lockDataDir(dir: string): () => void {
     startedAt: new Date().toISOString(),
     command: process.argv.slice(1).join(" ").slice(0, 200),
   };
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(me), { flag: "wx", mode: 0o600 });
+      createExclusive(file, JSON.stringify(me));
       const release = () => {
-        try {
-          const now = JSON.parse(fs.readFileSync(file, "utf8")) as Holder;
-          if (now.pid === me.pid && now.host === me.host) fs.unlinkSync(file);
-        } catch {
-          /* already gone */
-        }
+        if (same(readHolder(file), me)) fs.rmSync(file, { force: true });
       };
       process.once("exit", release);
       return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      let holder: Holder | undefined;
+    }
+    const text = readText(file);
+    if (text === null) continue; // released meanwhile
+    const holder = parse(text);
+    if (holder && holder.host === me.host && holder.pid === me.pid) return () => {};
+    if (!holder || (holder.host === me.host && !alive(holder.pid))) {
+      // The holder died without releasing (kill -9, power loss), or the file is not ours to read:
+      // take the lock over. Renaming is
+      // atomic, so of two processes that both saw the dead holder only one moves its file aside;
+      // if what was moved is not the dead holder's, it goes back.
+      const aside = `${file}.${process.pid}.stale`;
       try {
-        holder = JSON.parse(fs.readFileSync(file, "utf8")) as Holder;
+        fs.renameSync(file, aside);
       } catch {
-        holder = undefined;
-      }
-      const stale = holder && holder.host === me.host && holder.pid !== me.pid && !alive(holder.pid);
-      if ((stale || !holder) && attempt === 0) {
-        // The holder died without releasing (kill -9, power loss): take the lock over.
-        fs.rmSync(file, { force: true });
         continue;
       }
-      if (holder?.pid === me.pid && holder.host === me.host) return () => {};
-      throw new DataDirLockedError(
-        `The data directory ${path.resolve(dir)} is locked: it is in use by process ${holder?.pid ?? "?"} on ${holder?.host ?? "?"} ` +
-          `(started ${holder?.startedAt ?? "?"}: ${holder?.command ?? "?"}). ` +
-          `Stop that process first, or set DATA_DIR to another directory. Lock file: ${file}`,
-      );
+      if (readText(aside) !== text) {
+        try {
+          fs.linkSync(aside, file);
+        } catch {
+          /* someone else holds it now; the next attempt reads who */
+        }
+      }
+      fs.rmSync(aside, { force: true });
+      continue;
     }
+    throw new DataDirLockedError(
+      `The data directory ${path.resolve(dir)} is locked: it is in use by process ${holder?.pid ?? "?"} on ${holder?.host ?? "?"} ` +
+        `(started ${holder?.startedAt ?? "?"}: ${holder?.command ?? "?"}). ` +
+        `Stop that process first, or set DATA_DIR to another directory. Lock file: ${file}`,
+    );
   }
-  throw new DataDirLockedError(`Could not lock the data directory ${path.resolve(dir)}.`);
+  throw new DataDirLockedError(`Could not lock the data directory ${path.resolve(dir)}: another process keeps taking it. Lock file: ${file}`);
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { createExclusive } from "@/db/lock";
 
 /** The environment, parsed once. A missing or malformed setting stops the program with a sentence naming it. */
 const schema = z.object({
@@ -47,18 +48,27 @@ export function authSecret(): string {
     );
   }
   const file = path.join(e.DATA_DIR, "auth-secret");
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    fs.mkdirSync(e.DATA_DIR, { recursive: true });
-    const secret = crypto.randomBytes(32).toString("base64url");
+  const read = () => {
     try {
-      fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
-      return secret;
+      return fs.readFileSync(file, "utf8").trim();
     } catch {
-      return fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+      return "";
+    }
+  };
+  const existing = read();
+  if (existing) return existing;
+  fs.mkdirSync(e.DATA_DIR, { recursive: true });
+  try {
+    createExclusive(file, crypto.randomBytes(32).toString("base64url"));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    if (!read()) {
+      // An empty file left by a crash: replace it.
+      fs.rmSync(file, { force: true });
+      createExclusive(file, crypto.randomBytes(32).toString("base64url"));
     }
   }
+  return read(); // ours, or the one another process wrote first
 }
 
 /** Demo data is seeded into an empty database unless turned off; never by default in production on PostgreSQL. */

@@ -113,6 +113,8 @@ export type FollowUpChange = {
   status?: string;
   ownerOrganisationId?: string;
   ownerUserId?: string | null;
+  /** The organisation of the new owner user, when ownerUserId changes to someone. */
+  ownerUserOrganisationId?: string | null;
   dueOn?: string | null;
   other?: boolean; // title, description, priority, priority area
 };
@@ -134,9 +136,10 @@ export function canChangeFollowUp(
     (change.status !== undefined && change.status !== current.status && (change.status === "cancelled" || current.status === "cancelled"));
   if (manages) {
     if (!can(viewer, "follow_up:manage", { followUp })) return false;
-    // A manager may only hand a follow-up to an organisation inside their own subtree.
-    if (change.ownerOrganisationId !== undefined && viewer.role !== "admin") {
-      if (!viewer.subtreeOrganisationIds.has(change.ownerOrganisationId)) return false;
+    // A manager may only hand a follow-up to an organisation, or a person, inside their own subtree.
+    if (viewer.role !== "admin") {
+      if (change.ownerOrganisationId !== undefined && !viewer.subtreeOrganisationIds.has(change.ownerOrganisationId)) return false;
+      if (change.ownerUserOrganisationId && !viewer.subtreeOrganisationIds.has(change.ownerUserOrganisationId)) return false;
     }
   }
   const progresses = change.other || (change.status !== undefined && change.status !== current.status);

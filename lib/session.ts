@@ -1,6 +1,8 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { z } from "zod";
+import type { Db } from "@/db/client";
 import { getDb } from "@/db/connection";
 import { loadViewer } from "@/db/queries/users";
 import { auth } from "@/lib/auth";
@@ -27,4 +29,20 @@ export async function authenticate(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) throw new AppError("unauthorized:session");
   return viewer;
+}
+
+/**
+ * For a record page: loads it for the signed-in viewer, and turns a malformed id or a record the
+ * viewer may not see into Next's 404, so its existence does not leak.
+ */
+export async function loadForPage<T>(id: string, load: (db: Db, viewer: Viewer, id: string) => Promise<T>) {
+  const viewer = await requireViewer();
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = await getDb();
+  try {
+    return { viewer, db, record: await load(db, viewer, id) };
+  } catch (e) {
+    if (e instanceof AppError && e.type === "not_found") notFound();
+    throw e;
+  }
 }

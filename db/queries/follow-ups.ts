@@ -167,7 +167,10 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: 
     const current = await getFollowUp(tx, viewer, id, { forUpdate: true });
     const { version, ...fields } = patch;
     const other = (["title", "description", "priority", "priorityAreaId"] as const).some((k) => fields[k] !== undefined && fields[k] !== current[k]);
-    if (!canChangeFollowUp(viewer, current, { ...fields, other })) {
+    const newOwner = fields.ownerUserId && fields.ownerUserId !== current.ownerUserId
+      ? (await tx.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, fields.ownerUserId)))[0]
+      : undefined;
+    if (!canChangeFollowUp(viewer, current, { ...fields, other, ownerUserOrganisationId: newOwner?.organisationId })) {
       throw forbidden(
         "follow_up",
         viewer.role === "staff"

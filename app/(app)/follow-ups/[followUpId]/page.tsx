@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { cache } from "react";
-import { z } from "zod";
 import { CommentForm } from "@/components/follow-ups/comment-form";
 import { CommentList } from "@/components/follow-ups/comment-list";
 import { DueDate } from "@/components/follow-ups/due-date";
@@ -13,30 +11,20 @@ import { StatusBadge } from "@/components/follow-ups/status-badge";
 import { StatusControl } from "@/components/follow-ups/status-control";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { Chip, OrgName } from "@/components/ui/chip";
-import { getDb } from "@/db/connection";
 import { followUpActivity, getFollowUp, isClosed, listComments } from "@/db/queries/follow-ups";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listPriorityAreas } from "@/db/queries/reference";
 import { listUsers } from "@/db/queries/users";
 import { followUpStatuses } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, priorityLabels } from "@/lib/format";
 import { can, canChangeFollowUp, canComment } from "@/lib/policy";
-import { requireViewer } from "@/lib/session";
+import { loadForPage } from "@/lib/session";
 
 type Params = { params: Promise<{ followUpId: string }> };
 
-/** The follow-up, or a 404 for a malformed id or one the viewer may not see (so existence does not leak). */
 const load = cache(async (id: string) => {
-  if (!z.uuid().safeParse(id).success) notFound();
-  const viewer = await requireViewer();
-  const db = await getDb();
-  try {
-    return { viewer, db, followUp: await getFollowUp(db, viewer, id) };
-  } catch (e) {
-    if (e instanceof AppError && e.type === "not_found") notFound();
-    throw e;
-  }
+  const { record: followUp, ...rest } = await loadForPage(id, getFollowUp);
+  return { ...rest, followUp };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

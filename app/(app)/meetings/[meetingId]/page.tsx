@@ -1,7 +1,6 @@
 import { Lock, Pencil, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MarkdownText } from "@/components/meetings/markdown";
 import { MeetingFollowUpRow } from "@/components/meetings/meeting-follow-up-row";
@@ -18,25 +17,15 @@ import { getMeeting } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listPriorityAreas } from "@/db/queries/reference";
 import { listUsers } from "@/db/queries/users";
-import { AppError } from "@/lib/errors";
 import { formatDate, formatLabels } from "@/lib/format";
 import { can } from "@/lib/policy";
-import { requireViewer } from "@/lib/session";
+import { loadForPage } from "@/lib/session";
 
 type Props = { params: Promise<{ meetingId: string }> };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The meeting if the viewer may see it; anything else is a 404 so its existence does not leak. */
 const loadMeeting = cache(async (meetingId: string) => {
-  const viewer = await requireViewer();
-  if (!uuid.test(meetingId)) notFound();
-  try {
-    return { viewer, meeting: await getMeeting(await getDb(), viewer, meetingId) };
-  } catch (e) {
-    if (e instanceof AppError && e.type === "not_found") notFound();
-    throw e;
-  }
+  const { record: meeting, viewer } = await loadForPage(meetingId, getMeeting);
+  return { viewer, meeting };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,6 +1,5 @@
 import { Lock } from "lucide-react";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { ButtonLink } from "@/components/ui/button";
@@ -9,24 +8,14 @@ import { getDb } from "@/db/connection";
 import { getMeeting } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listMeetingSeries, listPriorityAreas } from "@/db/queries/reference";
-import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policy";
-import { requireViewer } from "@/lib/session";
+import { loadForPage } from "@/lib/session";
 
 type Props = { params: Promise<{ meetingId: string }> };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A meeting the viewer cannot see is a 404 here too, so its existence does not leak. */
 const loadMeeting = cache(async (meetingId: string) => {
-  const viewer = await requireViewer();
-  if (!uuid.test(meetingId)) notFound();
-  try {
-    return { viewer, meeting: await getMeeting(await getDb(), viewer, meetingId) };
-  } catch (e) {
-    if (e instanceof AppError && e.type === "not_found") notFound();
-    throw e;
-  }
+  const { record: meeting, viewer } = await loadForPage(meetingId, getMeeting);
+  return { viewer, meeting };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

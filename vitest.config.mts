@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
     // Opening PGlite and running the migrations takes seconds on a small machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,

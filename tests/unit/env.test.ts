@@ -1,0 +1,105 @@
+/** The environment, read once: a missing or malformed setting stops the program with a sentence naming it. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+/** lib/env.ts caches what it read: each scenario gets a fresh copy of the module, as a restart would. */
+const freshEnv = async () => {
+  vi.resetModules();
+  return import("@/lib/env");
+};
+
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tracker-env-")), "data");
+  vi.stubEnv("DATA_DIR", dataDir);
+  vi.stubEnv("NODE_ENV", "development");
+  vi.stubEnv("DATABASE_URL", undefined);
+  vi.stubEnv("AUTH_SECRET", undefined);
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+});
+
+describe("authSecret()", () => {
+  it("in the embedded mode, generates a secret once and keeps it in the data directory", async () => {
+    const first = (await freshEnv()).authSecret();
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    const file = path.join(dataDir, "auth-secret");
+    expect(fs.readFileSync(file, "utf8")).toBe(first);
+    expect(fs.statSync(file).mode & 0o077).toBe(0); // readable by the owner only
+    expect((await freshEnv()).authSecret()).toBe(first); // the next call, after a restart
+    expect((await freshEnv()).authSecret()).toBe(first);
+  });
+
+  it("gives each data directory its own secret", async () => {
+    const first = (await freshEnv()).authSecret();
+    vi.stubEnv("DATA_DIR", `${dataDir}-other`);
+    try {
+      expect((await freshEnv()).authSecret()).not.toBe(first);
+    } finally {
+      fs.rmSync(`${dataDir}-other`, { recursive: true, force: true });
+    }
+  });
+
+  it("uses AUTH_SECRET when it is set, and writes nothing", async () => {
+    vi.stubEnv("AUTH_SECRET", "a-secret-of-enough-length");
+    expect((await freshEnv()).authSecret()).toBe("a-secret-of-enough-length");
+    expect(fs.existsSync(path.join(dataDir, "auth-secret"))).toBe(false);
+  });
+
+  it("stops a production server on PostgreSQL without AUTH_SECRET, saying what to set", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("DATABASE_URL", "postgres://tracker@db.example/tracker");
+    const { authSecret } = await freshEnv();
+    expect(() => authSecret()).toThrow(/AUTH_SECRET is not set.*at least 16 characters/);
+    expect(fs.existsSync(path.join(dataDir, "auth-secret"))).toBe(false);
+  });
+
+  it("still generates one for a production server on the embedded database", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    expect((await freshEnv()).authSecret()).toEqual(expect.any(String));
+    expect(fs.existsSync(path.join(dataDir, "auth-secret"))).toBe(true);
+  });
+});
+
+describe("env()", () => {
+  it("chooses PGlite without DATABASE_URL and PostgreSQL with it", async () => {
+    expect((await freshEnv()).env()).toMatchObject({ engine: "pglite", DATA_DIR: dataDir });
+    vi.stubEnv("DATABASE_URL", "postgresql://tracker@db.example:5432/tracker");
+    expect((await freshEnv()).env().engine).toBe("postgres");
+    vi.stubEnv("DATABASE_URL", "");
+    expect((await freshEnv()).env().engine).toBe("pglite"); // an empty setting counts as unset
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://tracker@db.example/tracker", /Invalid setting DATABASE_URL: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    ["AUTH_SECRET", "short", /Invalid setting AUTH_SECRET: AUTH_SECRET must be at least 16 characters/],
+    ["DEMO_DATA", "yes", /Invalid setting DEMO_DATA/],
+  ])("refuses a malformed %s with a sentence naming it", async (name, value, message) => {
+    vi.stubEnv(name, value);
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(message);
+  });
+});
+
+describe("demoDataEnabled()", () => {
+  //  NODE_ENV        DATABASE_URL                  DEMO_DATA   seeds the demo data into an empty database
+  it.each([
+    ["development", undefined, undefined, true],
+    ["production", undefined, undefined, true], // npm start on the embedded database: a demo to try
+    ["production", "postgres://db.example/tracker", undefined, false], // a real deployment starts empty
+    ["production", "postgres://db.example/tracker", "true", true],
+    ["development", undefined, "false", false],
+    ["development", "postgres://db.example/tracker", undefined, true],
+  ] as const)("NODE_ENV=%s DATABASE_URL=%s DEMO_DATA=%s → %s", async (nodeEnv, url, demo, enabled) => {
+    vi.stubEnv("NODE_ENV", nodeEnv);
+    vi.stubEnv("DATABASE_URL", url);
+    vi.stubEnv("DEMO_DATA", demo);
+    expect((await freshEnv()).demoDataEnabled()).toBe(enabled);
+  });
+});
