@@ -12,7 +12,7 @@ export function FollowUpListItem({ followUp: f }: { followUp: FollowUp }) {
         <StatusBadge status={f.status} />
       </div>
       <div className="col-span-2 row-start-2 min-w-0 sm:col-span-1 sm:col-start-2 sm:row-start-1">
-        <Link href={`/follow-ups/${f.id}`} className="font-medium break-words text-zinc-900 hover:text-accent-800">
+        <Link data-row-link href={`/follow-ups/${f.id}`} className="font-medium break-words text-zinc-900 hover:text-accent-800">
           {f.title}
         </Link>
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2.5 gap-y-1 text-sm text-zinc-600">

@@ -26,7 +26,7 @@ export function MeetingFollowUpRow({ followUp: f }: { followUp: MeetingFollowUpI
         <StatusBadge status={f.status} />
       </div>
       <div className="min-w-0 space-y-1">
-        <Link href={`/follow-ups/${f.id}`} className={`font-medium hover:text-accent-700 ${closed ? "text-zinc-600" : "text-zinc-900"}`}>
+        <Link data-row-link href={`/follow-ups/${f.id}`} className={`font-medium hover:text-accent-700 ${closed ? "text-zinc-600" : "text-zinc-900"}`}>
           {f.title}
         </Link>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">

@@ -37,7 +37,7 @@ export function MeetingListRow({ meeting: m }: { meeting: MeetingListItem }) {
       </time>
       <div className="min-w-0 space-y-1.5">
         <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-          <Link href={`/meetings/${m.id}`} className="font-semibold text-zinc-900 hover:text-accent-700">
+          <Link data-row-link href={`/meetings/${m.id}`} className="font-semibold text-zinc-900 hover:text-accent-700">
             {m.title}
           </Link>
           {m.visibility === "restricted" && (

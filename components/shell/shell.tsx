@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { Providers } from "@/components/providers";
 import { GlobalSearch } from "./global-search";
+import { Shortcuts } from "./shortcuts";
 
 const nav = [
   { href: "/my-follow-ups", label: "My follow-ups", icon: ListChecks },
@@ -76,6 +77,7 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
         </div>
       </nav>
       <div id="main" className="min-w-0 flex-1">{children}</div>
+      <Shortcuts />
     </div>
     </Providers>
   );

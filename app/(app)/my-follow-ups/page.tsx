@@ -1,4 +1,4 @@
-import { ChevronRight, Inbox } from "lucide-react";
+import { ChevronRight, Inbox, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FollowUpListItem } from "@/components/follow-ups/follow-up-list-item";
@@ -87,7 +87,12 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
             Follow-ups owned by you or by {org ? <OrgName acronym={org.acronym} name={org.name} /> : "your organisation"}.
           </>
         }
-      />
+      >
+        <ButtonLink href="/follow-ups/new">
+          <Plus aria-hidden className="size-4" />
+          New follow-up
+        </ButtonLink>
+      </PageHeader>
       <PageBody>
         <nav aria-label="Whose follow-ups" className="mb-5 overflow-x-auto border-b border-zinc-200">
           <ul className="-mb-px flex gap-4 text-sm">
