@@ -65,6 +65,9 @@ test("a staff user of another organisation gets 404 on a restricted meeting", as
   await page.getByRole("link", { name: "EU coordination ahead of the 16th SOM" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "EU coordination ahead of the 16th SOM" })).toBeVisible();
   const restrictedUrl = page.url();
+  await page.getByRole("link", { name: "Prepare EU line-to-take on Afghanistan for the SOM" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Prepare EU line-to-take on Afghanistan for the SOM" })).toBeVisible();
+  const restrictedFollowUpUrl = page.url();
 
   const context = await browser.newContext();
   const other = await context.newPage();
@@ -73,6 +76,7 @@ test("a staff user of another organisation gets 404 on a restricted meeting", as
   expect(response?.status()).toBe(404);
   await expect(other.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
   await expectAccessible(other);
+  expect((await other.goto(restrictedFollowUpUrl))?.status()).toBe(404);
   const api = await other.request.get(`/api/v1/meetings/${restrictedUrl.split("/").pop()}`);
   expect(api.status()).toBe(404);
   await context.close();

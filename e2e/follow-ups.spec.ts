@@ -1,0 +1,62 @@
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+test("a follow-up agreed by e-mail is recorded with the keyboard and shows in My follow-ups", async ({ page }) => {
+  await signIn(page, "staff@eeas.example");
+  await page.keyboard.press("c");
+  await expect(page.getByRole("heading", { level: 1, name: "New follow-up" })).toBeVisible();
+  await page.getByRole("button", { name: "Record follow-up" }).click();
+  await expect(page.getByText("There is a problem")).toBeFocused();
+  await expectAccessible(page);
+
+  const title = `Brief the Delegations on the SOM outcome ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Due date (optional)").fill("2020-03-01");
+  await page.getByRole("button", { name: "Record follow-up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(/Overdue by \d+ days/).first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "My follow-ups" }).first().click();
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+});
+
+test("a stale status change shows the conflict and never overwrites", async ({ browser }) => {
+  const a = await browser.newContext();
+  const b = await browser.newContext();
+  const pageA = await a.newPage();
+  const pageB = await b.newPage();
+  await signIn(pageA, "staff@unodc.example");
+  await signIn(pageB, "manager@unodc.example");
+  const name = "Involve youth networks in the Education for Justice initiative";
+  await pageA.getByRole("link", { name }).click();
+  await pageB.goto(pageA.url());
+  await expect(pageB.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  await pageA.getByRole("button", { name: "Blocked" }).click();
+  await expect(pageA.getByRole("button", { name: "Blocked" })).toHaveAttribute("aria-pressed", "true");
+  await pageA.waitForLoadState("networkidle");
+
+  await pageB.getByRole("button", { name: "Done" }).click();
+  await expect(pageB.getByText("Not saved: this follow-up changed since you opened it.")).toBeVisible();
+  const id = pageA.url().split("/").pop();
+  const now = await pageA.request.get(`/api/v1/follow-ups/${id}`);
+  expect((await now.json()).status).toBe("blocked");
+  await expectAccessible(pageB);
+  await a.close();
+  await b.close();
+});
+
+test("staff of another organisation are not offered, and are refused, a status change", async ({ page }) => {
+  await signIn(page, "staff@eeas.example");
+  await page.getByRole("link", { name: "Meetings" }).first().click();
+  await page.getByRole("link", { name: "16th EU–UNODC Senior Officials Meeting" }).click();
+  await page.getByRole("link", { name: "Extend the Global Maritime Crime Programme to the Gulf of Guinea ports" }).click();
+  await expect(page.getByRole("button", { name: "Done" })).toHaveCount(0);
+  const id = page.url().split("/").pop();
+  const before = await (await page.request.get(`/api/v1/follow-ups/${id}`)).json();
+  const refused = await page.request.patch(`/api/v1/follow-ups/${id}`, { data: { status: "done", version: before.version } });
+  expect(refused.status()).toBe(403);
+  const after = await (await page.request.get(`/api/v1/follow-ups/${id}`)).json();
+  expect(after.status).toBe(before.status);
+  expect(after.version).toBe(before.version);
+});
