@@ -43,7 +43,7 @@ export const organisations = pgTable(
     acronym: text("acronym"),
     kind: organisationKind("kind").notNull(),
     parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id),
-    emailDomains: text("email_domains").array().notNull().default(sql`'{}'::text[]`),
+    domains: text("domains").array().notNull().default(sql`'{}'::text[]`),
     archived: boolean("archived").notNull().default(false),
     version: integer("version").notNull().default(1),
     ...timestamps,

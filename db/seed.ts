@@ -87,7 +87,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     for (const o of orgSeeds) {
       const [row] = await tx
         .insert(organisations)
-        .values({ name: o.name, acronym: o.acronym, kind: o.kind, parentId: o.parent ? org.get(o.parent) : null, emailDomains: o.domains ?? [] })
+        .values({ name: o.name, acronym: o.acronym, kind: o.kind, parentId: o.parent ? org.get(o.parent) : null, domains: o.domains ?? [] })
         .returning({ id: organisations.id });
       if (row) org.set(o.acronym, row.id);
     }

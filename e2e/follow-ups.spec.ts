@@ -5,7 +5,7 @@ test("a follow-up agreed by e-mail is recorded with the keyboard and shows in My
   await page.keyboard.press("c");
   await expect(page.getByRole("heading", { level: 1, name: "New follow-up" })).toBeVisible();
   await page.getByRole("button", { name: "Record follow-up" }).click();
-  await expect(page.getByText("There is a problem")).toBeFocused();
+  await expect(page.getByRole("group", { name: "There is a problem" })).toBeFocused();
   await expectAccessible(page);
 
   const title = `Brief the Delegations on the SOM outcome ${Date.now()}`;
@@ -29,6 +29,7 @@ test("a stale status change shows the conflict and never overwrites", async ({ b
   await signIn(pageB, "manager@unodc.example");
   const name = "Involve youth networks in the Education for Justice initiative";
   await pageA.getByRole("link", { name }).click();
+  await expect(pageA.getByRole("heading", { level: 1, name })).toBeVisible();
   await pageB.goto(pageA.url());
   await expect(pageB.getByRole("heading", { level: 1, name })).toBeVisible();
 

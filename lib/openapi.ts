@@ -21,7 +21,7 @@ export const followUpOutput = z.object({
 });
 const organisationOutput = z.object({
   id: z.uuid(), name: z.string(), acronym: z.string().nullable(), kind: z.enum(organisationKinds), parentId: nullableId,
-  emailDomains: z.array(z.string()), archived: z.boolean(), version: z.number().int(),
+  domains: z.array(z.string()).describe("E-mail domains, used to place single-sign-on users"), archived: z.boolean(), version: z.number().int(),
 });
 const priorityAreaOutput = z.object({
   id: z.uuid(), name: z.string(), slug: z.string(), description: z.string(), sortOrder: z.number().int(), archived: z.boolean(), version: z.number().int(),

@@ -88,7 +88,7 @@ CREATE TABLE "organisations" (
 	"acronym" text,
 	"kind" "organisation_kind" NOT NULL,
 	"parent_id" uuid,
-	"email_domains" text[] DEFAULT '{}'::text[] NOT NULL,
+	"domains" text[] DEFAULT '{}'::text[] NOT NULL,
 	"archived" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

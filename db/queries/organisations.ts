@@ -37,7 +37,7 @@ export function toOrganisationJson(o: OrganisationRow) {
     acronym: o.acronym,
     kind: o.kind,
     parentId: o.parentId,
-    emailDomains: o.emailDomains,
+    domains: o.domains,
     archived: o.archived,
     version: o.version,
   };
