@@ -4,6 +4,7 @@ test("a follow-up agreed by e-mail is recorded with the keyboard and shows in My
   await signIn(page, "staff@eeas.example");
   await page.keyboard.press("c");
   await expect(page.getByRole("heading", { level: 1, name: "New follow-up" })).toBeVisible();
+  await page.waitForLoadState("networkidle"); // hydrated: the form validates in the browser
   await page.getByRole("button", { name: "Record follow-up" }).click();
   await expect(page.getByRole("group", { name: "There is a problem" })).toBeFocused();
   await expectAccessible(page);
@@ -50,8 +51,9 @@ test("a stale status change shows the conflict and never overwrites", async ({ b
 test("staff of another organisation are not offered, and are refused, a status change", async ({ page }) => {
   await signIn(page, "staff@eeas.example");
   await page.getByRole("link", { name: "Meetings" }).first().click();
-  await page.getByRole("link", { name: "16th EU–UNODC Senior Officials Meeting" }).click();
+  await page.getByRole("link", { name: "16th EU–UNODC Senior Officials Meeting" }).first().click();
   await page.getByRole("link", { name: "Extend the Global Maritime Crime Programme to the Gulf of Guinea ports" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Extend the Global Maritime Crime Programme to the Gulf of Guinea ports" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Done" })).toHaveCount(0);
   const id = page.url().split("/").pop();
   const before = await (await page.request.get(`/api/v1/follow-ups/${id}`)).json();

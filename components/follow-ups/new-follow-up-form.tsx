@@ -42,7 +42,7 @@ export function NewFollowUpForm({
   const router = useRouter();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [formError, setFormError] = useState("");
-  const [failedSubmits, setFailedSubmits] = useState(0);
+  const wantSummaryFocus = useRef(false);
   const {
     register,
     handleSubmit,
@@ -54,10 +54,17 @@ export function NewFollowUpForm({
     defaultValues: { title: "", description: "", meetingId: defaults.meetingId, priorityAreaId: areas[0]?.id ?? "", ownerOrganisationId: defaults.ownerOrganisationId, ownerUserId: null, dueOn: null, priority: "normal", status: "open" },
   });
 
-  // On a failed submit focus moves to the error summary, which links to each field.
+  // On a failed submit focus moves to the error summary, which links to each field. The errors
+  // may render a moment after the submit, so try after every render until the summary is there.
   useEffect(() => {
-    if (failedSubmits) summaryRef.current?.focus();
-  }, [failedSubmits]);
+    if (wantSummaryFocus.current && summaryRef.current) {
+      summaryRef.current.focus();
+      wantSummaryFocus.current = false;
+    }
+  });
+  const failed = () => {
+    wantSummaryFocus.current = true;
+  };
 
   const onSubmit = async (values: FollowUpValues) => {
     setFormError("");
@@ -69,7 +76,7 @@ export function NewFollowUpForm({
       for (const [key, message] of placed) setError(key as Path<FollowUpInput>, { type: "server", message });
       if (!placed.length) setFormError(result.error);
     }
-    setFailedSubmits((n) => n + 1);
+    failed();
   };
 
   const err = (f: FieldName) => errors[f]?.message;
@@ -88,7 +95,7 @@ export function NewFollowUpForm({
   );
 
   return (
-    <form onSubmit={handleSubmit(onSubmit, () => setFailedSubmits((n) => n + 1))} noValidate className="max-w-2xl space-y-5">
+    <form onSubmit={handleSubmit(onSubmit, failed)} noValidate className="max-w-2xl space-y-5">
       <ErrorSummary errors={formError ? { ...summary, _: formError } : summary} labels={labels} summaryRef={summaryRef} />
       <Field id="title" label={labels.title} hint="What was agreed, as one action someone can finish." error={err("title")}>
         <input id="title" type="text" className={inputClass} {...describedBy("title", "hint", err("title"))} {...register("title")} />
