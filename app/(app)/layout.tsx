@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/connection";
 import { organisations } from "@/db/schema";
+import { Providers } from "@/components/providers";
 import { Shell } from "@/components/shell/shell";
 import { signOut } from "@/lib/auth";
 import { requireViewer } from "@/lib/session";
@@ -14,8 +15,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     await signOut({ redirectTo: "/signin" });
   }
   return (
-    <Shell user={{ name: viewer.name, role: viewer.role, organisation: org?.acronym ?? org?.name ?? "" , organisationName: org?.name ?? "" }} signOut={signOutAction}>
-      {children}
-    </Shell>
+    <Providers>
+      <Shell user={{ name: viewer.name, role: viewer.role, organisation: org?.acronym ?? org?.name ?? "", organisationName: org?.name ?? "" }} signOut={signOutAction}>
+        {children}
+      </Shell>
+    </Providers>
   );
 }

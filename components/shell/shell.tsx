@@ -4,7 +4,6 @@ import { CalendarDays, ListChecks, LogOut, Menu, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
-import { Providers } from "@/components/providers";
 import { GlobalSearch } from "./global-search";
 import { Shortcuts } from "./shortcuts";
 
@@ -19,7 +18,6 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   return (
-    <Providers>
     <div className="min-h-screen md:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         Skip to content
@@ -79,7 +77,6 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
       <div id="main" className="min-w-0 flex-1">{children}</div>
       <Shortcuts />
     </div>
-    </Providers>
   );
 }
 
