@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, visibilities } from "@/db/schema";
-import { commentInput, followUpFilters, followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
+import { commentInput, followUpExportOptions, followUpFilters, followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
 import { meetingFilters, meetingInput, meetingPatch } from "@/lib/validation/meetings";
+import { activityFilters } from "@/lib/validation/activity";
+import { meetingSeriesInput, meetingSeriesPatch } from "@/lib/validation/meeting-series";
+import { organisationInput, organisationMerge, organisationPatch } from "@/lib/validation/organisations";
+import { priorityAreaInput, priorityAreaOrder, priorityAreaPatch } from "@/lib/validation/priority-areas";
+import { userInput, userPatch } from "@/lib/validation/users";
 
 /** Response shapes: what toMeetingJson / toFollowUpJson and the reference lists return. */
 const nullableId = z.uuid().nullable();
@@ -27,6 +32,11 @@ const priorityAreaOutput = z.object({
   id: z.uuid(), name: z.string(), slug: z.string(), description: z.string(), sortOrder: z.number().int(), archived: z.boolean(), version: z.number().int(),
 });
 const meetingSeriesOutput = z.object({ id: z.uuid(), name: z.string(), description: z.string(), archived: z.boolean(), version: z.number().int() });
+const userOutput = z.object({ id: z.uuid(), name: z.string(), email: z.string(), organisationId: z.uuid(), role: z.enum(roles), active: z.boolean(), version: z.number().int() });
+const auditOutput = z.object({
+  id: z.number().int(), at: z.iso.datetime(), actorId: nullableId, actorName: z.string().nullable(), entityType: z.string(), entityId: z.uuid(),
+  action: z.string(), field: z.string().nullable(), before: z.unknown(), after: z.unknown(),
+});
 const meOutput = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.enum(roles), organisationId: z.uuid() });
 const commentOutput = z.object({ id: z.uuid(), followUpId: z.uuid(), authorId: z.uuid(), authorName: z.string(), body: z.string(), createdAt: z.iso.datetime() });
 const activityOutput = z.object({
@@ -90,6 +100,13 @@ export function openApiDocument() {
         get: { summary: "Follow-ups you can see, by due date", parameters: queryParams(followUpFilters), responses: { ...ok("A page of follow-ups", page(followUpOutput)), ...errors(400, 401) } },
         post: { summary: "Record a follow-up", requestBody: body(followUpInput), responses: { ...ok("The follow-up", followUpOutput, "201"), ...errors(400, 401, 403) } },
       },
+      "/api/v1/follow-ups.csv": {
+        get: {
+          summary: "Every follow-up matching the list's filters and sort, as CSV (UTF-8 with BOM, every field quoted, formula-like cells prefixed with ')",
+          parameters: [...queryParams(followUpFilters).filter((p) => p.name !== "cursor" && p.name !== "limit"), ...queryParams(followUpExportOptions)],
+          responses: { "200": { description: "text/csv: a header row and one row per follow-up (at most 50,000)", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(400, 401) },
+        },
+      },
       "/api/v1/follow-ups/{followUpId}": {
         parameters: [pathId("followUpId")],
         get: { summary: "One follow-up", responses: { ...ok("The follow-up", followUpOutput), ...errors(401, 404) } },
@@ -104,9 +121,68 @@ export function openApiDocument() {
         parameters: [pathId("followUpId")],
         get: { summary: "History of a follow-up: who changed what, when, from → to", responses: { ...ok("Activity, oldest first", list(activityOutput)), ...errors(401, 404) } },
       },
-      "/api/v1/organisations": { get: { summary: "Organisations (the tree by parentId)", responses: { ...ok("Organisations", list(organisationOutput)), ...errors(401) } } },
-      "/api/v1/priority-areas": { get: { summary: "Priority areas", responses: { ...ok("Priority areas", list(priorityAreaOutput)), ...errors(401) } } },
-      "/api/v1/meeting-series": { get: { summary: "Meeting series", responses: { ...ok("Meeting series", list(meetingSeriesOutput)), ...errors(401) } } },
+      "/api/v1/organisations": {
+        get: { summary: "Organisations (the tree by parentId), archived ones included", responses: { ...ok("Organisations", list(organisationOutput)), ...errors(401) } },
+        post: { summary: "Create an organisation (admins)", requestBody: body(organisationInput), responses: { ...ok("The organisation", organisationOutput, "201"), ...errors(400, 401, 403) } },
+      },
+      "/api/v1/organisations/{organisationId}": {
+        parameters: [pathId("organisationId")],
+        get: { summary: "One organisation", responses: { ...ok("The organisation", organisationOutput), ...errors(401, 404) } },
+        patch: { summary: "Rename, move in the tree (no cycles: 400), archive or restore (admins)", requestBody: body(organisationPatch), responses: { ...ok("The organisation", organisationOutput), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/organisations/{organisationId}/merge": {
+        parameters: [pathId("organisationId")],
+        post: {
+          summary: "Merge this organisation into intoId (admins): people, follow-ups, meetings and sub-organisations move; this one is archived",
+          requestBody: body(organisationMerge),
+          responses: { ...ok("Both organisations and what moved", z.object({ merged: organisationOutput, kept: organisationOutput, moved: z.record(z.string(), z.number().int()) })), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      "/api/v1/priority-areas": {
+        get: { summary: "Priority areas, in their order", responses: { ...ok("Priority areas", list(priorityAreaOutput)), ...errors(401) } },
+        post: { summary: "Create a priority area at the end of the list (admins)", requestBody: body(priorityAreaInput), responses: { ...ok("The priority area", priorityAreaOutput, "201"), ...errors(400, 401, 403) } },
+      },
+      "/api/v1/priority-areas/order": {
+        put: { summary: "Reorder: every priority area's id, first to last (admins)", requestBody: body(priorityAreaOrder), responses: { ...ok("Priority areas in the new order", list(priorityAreaOutput)), ...errors(400, 401, 403) } },
+      },
+      "/api/v1/priority-areas/{priorityAreaId}": {
+        parameters: [pathId("priorityAreaId")],
+        get: { summary: "One priority area", responses: { ...ok("The priority area", priorityAreaOutput), ...errors(401, 404) } },
+        patch: { summary: "Rename, describe, archive or restore (admins)", requestBody: body(priorityAreaPatch), responses: { ...ok("The priority area", priorityAreaOutput), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/meeting-series": {
+        get: { summary: "Meeting series", responses: { ...ok("Meeting series", list(meetingSeriesOutput)), ...errors(401) } },
+        post: { summary: "Create a meeting series (admins)", requestBody: body(meetingSeriesInput), responses: { ...ok("The series", meetingSeriesOutput, "201"), ...errors(400, 401, 403) } },
+      },
+      "/api/v1/meeting-series/{seriesId}": {
+        parameters: [pathId("seriesId")],
+        get: { summary: "One meeting series", responses: { ...ok("The series", meetingSeriesOutput), ...errors(401, 404) } },
+        patch: { summary: "Rename, describe, archive or restore (admins)", requestBody: body(meetingSeriesPatch), responses: { ...ok("The series", meetingSeriesOutput), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/users": {
+        get: { summary: "Users (admins)", responses: { ...ok("Users", list(userOutput)), ...errors(401, 403) } },
+        post: {
+          summary: "Create a user (admins); the answer carries the one-time set-password link path, shown once",
+          requestBody: body(userInput),
+          responses: { ...ok("The user and setPasswordPath", userOutput.extend({ setPasswordPath: z.string() }), "201"), ...errors(400, 401, 403) },
+        },
+      },
+      "/api/v1/users/{userId}": {
+        parameters: [pathId("userId")],
+        get: { summary: "One user (admins)", responses: { ...ok("The user", userOutput), ...errors(401, 403, 404) } },
+        patch: {
+          summary: "Change role, organisation or name; deactivate or reactivate (admins). The last active admin cannot be demoted or deactivated (400). Deactivation ends the user's sessions at once.",
+          requestBody: body(userPatch),
+          responses: { ...ok("The user", userOutput), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      "/api/v1/users/{userId}/password-link": {
+        parameters: [pathId("userId")],
+        post: { summary: "Issue a new one-time set-password link (admins); earlier unused links stop working", responses: { ...ok("The link path", z.object({ setPasswordPath: z.string() }), "201"), ...errors(400, 401, 403, 404) } },
+      },
+      "/api/v1/activity": {
+        get: { summary: "The audit trail, newest first (admins; others read each record's own /activity)", parameters: queryParams(activityFilters), responses: { ...ok("A page of activity", page(auditOutput)), ...errors(400, 401, 403) } },
+      },
       "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.0 document" } } } },
     },
   };

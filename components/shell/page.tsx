@@ -16,5 +16,5 @@ export function PageHeader({ title, children, description }: { title: string; de
 }
 
 export function PageBody({ children }: { children: ReactNode }) {
-  return <main className="mx-auto max-w-6xl px-4 py-6 md:px-8">{children}</main>;
+  return <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">{children}</div>;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { CalendarDays, ListChecks, LogOut, Menu, X } from "lucide-react";
+import { CalendarDays, ChartColumn, Columns3, ListChecks, LogOut, Menu, Settings, Table2, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
@@ -10,7 +10,11 @@ import { Shortcuts } from "./shortcuts";
 const nav = [
   { href: "/my-follow-ups", label: "My follow-ups", icon: ListChecks },
   { href: "/meetings", label: "Meetings", icon: CalendarDays },
+  { href: "/board", label: "Board", icon: Columns3 },
+  { href: "/follow-ups", label: "Follow-ups", icon: Table2 },
+  { href: "/overview", label: "Overview", icon: ChartColumn },
 ];
+const adminNav = { href: "/admin", label: "Admin", icon: Settings };
 
 type User = { name: string; role: string; organisation: string; organisationName: string };
 
@@ -44,8 +48,9 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
           <GlobalSearch />
         </div>
         <ul className="flex-1 space-y-0.5 px-2 py-2">
-          {nav.map(({ href, label, icon: Icon }) => {
-            const current = pathname === href || pathname.startsWith(`${href}/`);
+          {(user.role === "admin" ? [...nav, adminNav] : nav).map(({ href, label, icon: Icon }) => {
+            // /follow-ups/<id> belongs to no list; the table is current only on /follow-ups itself.
+            const current = pathname === href || (href !== "/follow-ups" && pathname.startsWith(`${href}/`));
             return (
               <li key={href}>
                 <Link
@@ -74,7 +79,10 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
           </form>
         </div>
       </nav>
-      <div id="main" className="min-w-0 flex-1">{children}</div>
+      {/* One <main> for every page: its header (PageHeader) is then not a second banner. */}
+      <main id="main" className="min-w-0 flex-1">
+        {children}
+      </main>
       <Shortcuts />
     </div>
   );

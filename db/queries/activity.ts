@@ -1,7 +1,11 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activity, users } from "@/db/schema";
+import { activity, followUps, meetingSeries, meetings, organisations, priorityAreas, users } from "@/db/schema";
+import { invalid } from "@/lib/errors";
+import type { Viewer } from "@/lib/policy";
+import type { ActivityFilters } from "@/lib/validation/activity";
+import { assertAdmin } from "./admin";
 
 export type EntityType = "meeting" | "follow_up" | "organisation" | "priority_area" | "meeting_series" | "user";
 
@@ -42,4 +46,77 @@ export async function listEntityActivity(db: Db, entityType: EntityType, entityI
     .where(and(eq(activity.entityType, entityType), eq(activity.entityId, entityId)))
     .orderBy(asc(activity.at), asc(activity.id));
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+/** Many activity rows at once (a merge moves hundreds of records); inside the caller's transaction. */
+export async function recordMany(tx: Db, rows: (typeof activity.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(activity).values(rows.slice(i, i + 500));
+}
+
+const encodeId = (id: number) => Buffer.from(String(id)).toString("base64url");
+function decodeId(cursor: string) {
+  const raw = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!/^\d{1,15}$/.test(raw)) throw invalid("cursor", { cursor: "This page link is not valid. Start again from the first page." });
+  return Number(raw);
+}
+
+const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000);
+
+/**
+ * The whole audit trail, newest first, for admins only. Keyset-paged on the id, which grows in
+ * the order rows are written; dates are whole UTC days, `to` included.
+ */
+export async function listActivity(db: Db, viewer: Viewer, filters: ActivityFilters) {
+  assertAdmin(viewer);
+  const limit = filters.limit ?? 50;
+  const where: SQL[] = [];
+  if (filters.entityType) where.push(eq(activity.entityType, filters.entityType));
+  if (filters.entityId) where.push(eq(activity.entityId, filters.entityId));
+  if (filters.actorId) where.push(eq(activity.actorId, filters.actorId));
+  if (filters.from) where.push(gte(activity.at, new Date(`${filters.from}T00:00:00Z`)));
+  if (filters.to) where.push(lt(activity.at, nextDay(filters.to)));
+  if (filters.cursor) where.push(lt(activity.id, decodeId(filters.cursor)));
+  const rows = await db
+    .select({
+      id: activity.id,
+      at: activity.at,
+      actorId: activity.actorId,
+      actorName: users.name,
+      entityType: activity.entityType,
+      entityId: activity.entityId,
+      action: activity.action,
+      field: activity.field,
+      before: activity.before,
+      after: activity.after,
+    })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(activity.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...r, at: r.at.toISOString() })),
+    nextCursor: rows.length > limit && last ? encodeId(last.id) : null,
+  };
+}
+
+/** What each entity in a page of activity is called, so the trail reads "DG HOME", not a uuid. */
+export async function entityNames(db: Db, refs: { entityType: string; entityId: string }[]) {
+  const ids = (type: string) => [...new Set(refs.filter((r) => r.entityType === type).map((r) => r.entityId))];
+  const names = new Map<string, string>();
+  const load = async (type: string, q: (ids: string[]) => Promise<{ id: string; name: string }[]>) => {
+    const list = ids(type);
+    if (list.length) for (const r of await q(list)) names.set(r.id, r.name);
+  };
+  await Promise.all([
+    load("organisation", (l) => db.select({ id: organisations.id, name: sql<string>`coalesce(${organisations.acronym}, ${organisations.name})` }).from(organisations).where(inArray(organisations.id, l))),
+    load("priority_area", (l) => db.select({ id: priorityAreas.id, name: priorityAreas.name }).from(priorityAreas).where(inArray(priorityAreas.id, l))),
+    load("meeting_series", (l) => db.select({ id: meetingSeries.id, name: meetingSeries.name }).from(meetingSeries).where(inArray(meetingSeries.id, l))),
+    load("user", (l) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, l))),
+    load("meeting", (l) => db.select({ id: meetings.id, name: meetings.title }).from(meetings).where(inArray(meetings.id, l))),
+    load("follow_up", (l) => db.select({ id: followUps.id, name: followUps.title }).from(followUps).where(inArray(followUps.id, l))),
+  ]);
+  return names;
 }

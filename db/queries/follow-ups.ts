@@ -1,14 +1,14 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { comments, followUps, meetingParticipants, meetings, organisations, priorityAreas, users } from "@/db/schema";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { comments, followUpStatuses, followUps, meetingParticipants, meetings, organisations, priorityAreas, users } from "@/db/schema";
+import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import { canChangeFollowUp, canComment, canSeeFollowUp, type Viewer } from "@/lib/policy";
-import type { FollowUpFilters, FollowUpPatch, FollowUpValues } from "@/lib/validation/follow-ups";
+import type { FollowUpFilters, FollowUpPatch, FollowUpSort, FollowUpValues } from "@/lib/validation/follow-ups";
 import { listEntityActivity, recordChanges, recordEvent } from "./activity";
 import { visibleMeetingSql } from "./meetings";
-import { decodeCursor, encodeCursor, likePattern } from "./paging";
+import { encodeCursor, likePattern } from "./paging";
 import { checkReferences } from "./reference";
 
 const closed = ["done", "cancelled"] as const;
@@ -56,7 +56,7 @@ const selectFollowUps = (db: Db, where: SQL | undefined) =>
 export type FollowUp = Awaited<ReturnType<typeof selectFollowUps>>[number];
 
 /** The SQL form of canSeeFollowUp: one without a meeting is internal; otherwise as its meeting. */
-function visibleFollowUpSql(viewer: Viewer): SQL | undefined {
+export function visibleFollowUpSql(viewer: Viewer): SQL | undefined {
   const meetingVisible = visibleMeetingSql(viewer);
   return meetingVisible ? or(isNull(followUps.meetingId), meetingVisible) : undefined;
 }
@@ -82,30 +82,104 @@ export function toFollowUpJson(f: FollowUp) {
   };
 }
 
-export async function listFollowUps(db: Db, viewer: Viewer, filters: FollowUpFilters) {
-  const limit = filters.limit ?? 50;
+/** The conditions of a filtered list (without the cursor): shared by the list, its counts and the CSV export. */
+export function followUpWhere(viewer: Viewer, filters: Omit<FollowUpFilters, "cursor" | "limit" | "sort" | "dir">): SQL | undefined {
   const conditions: (SQL | undefined)[] = [visibleFollowUpSql(viewer)];
   if (filters.status) conditions.push(inArray(followUps.status, Array.isArray(filters.status) ? filters.status : [filters.status]));
   if (filters.priorityAreaId) conditions.push(eq(followUps.priorityAreaId, filters.priorityAreaId));
-  if (filters.organisationId) conditions.push(eq(followUps.ownerOrganisationId, filters.organisationId));
+  if (filters.organisationId) conditions.push(inArray(followUps.ownerOrganisationId, organisationSubtreeSql(filters.organisationId)));
   if (filters.meetingId) conditions.push(eq(followUps.meetingId, filters.meetingId));
+  if (filters.seriesId) conditions.push(eq(meetings.seriesId, filters.seriesId));
   if (filters.ownerUserId) conditions.push(eq(followUps.ownerUserId, filters.ownerUserId));
+  if (filters.dueFrom) conditions.push(sql`${followUps.dueOn} >= ${filters.dueFrom}::date`);
+  if (filters.dueTo) conditions.push(sql`${followUps.dueOn} <= ${filters.dueTo}::date`);
   if (filters.overdue !== undefined) conditions.push(filters.overdue ? overdueSql : sql`not ${overdueSql}`);
   if (filters.mine) conditions.push(or(eq(followUps.ownerUserId, viewer.id), eq(followUps.ownerOrganisationId, viewer.organisationId)));
   if (filters.q) {
     const p = likePattern(filters.q);
     conditions.push(or(sql`${followUps.title} ilike ${p}`, sql`${followUps.description} ilike ${p}`));
   }
+  return and(...conditions);
+}
+
+/** An organisation and all its sub-units, however deep (a union, so a cycle cannot loop). */
+export const organisationSubtreeSql = (organisationId: string) =>
+  sql`(with recursive sub(id) as (select ${organisations.id} from ${organisations} where ${organisations.id} = ${organisationId}::uuid union select o.id from ${organisations} o join sub on o.parent_id = sub.id) select id from sub)`;
+
+type SortKey = { expr: SQL; cast: string; value: (f: FollowUp) => string };
+const idKey: SortKey = { expr: sql`${followUps.id}`, cast: "uuid", value: (f) => f.id };
+const dueSortKey: SortKey = { expr: dueKey, cast: "date", value: (f) => f.dueOn ?? "9999-12-31" };
+/**
+ * Keyset sorts: each ends in the id so the order is total. Timestamps are cut to milliseconds,
+ * which is what a JavaScript Date (and so the cursor) holds.
+ */
+const sortKeys: Record<FollowUpSort, SortKey[]> = {
+  due: [dueSortKey, idKey],
+  title: [{ expr: sql`${followUps.title}`, cast: "text", value: (f) => f.title }, idKey],
+  status: [{ expr: sql`${followUps.status}`, cast: "follow_up_status", value: (f) => f.status }, dueSortKey, idKey],
+  updated: [{ expr: sql`date_trunc('milliseconds', ${followUps.updatedAt})`, cast: "timestamptz", value: (f) => f.updatedAt.toISOString() }, idKey],
+};
+
+const badCursor = () => invalid("cursor", { cursor: "This page link is not valid. Start again from the first page." });
+const cursorShapes: Record<string, (v: string) => boolean> = {
+  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+  text: (v) => v.length <= 400,
+  follow_up_status: (v) => (followUpStatuses as readonly string[]).includes(v),
+  timestamptz: (v) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v)),
+};
+
+/** The cursor's key values, checked against the sort it was made for (no SQL sees a bad one). */
+function readCursor(cursor: string, sort: FollowUpSort, dir: "asc" | "desc", keys: SortKey[]): string[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw badCursor();
+  }
+  if (!Array.isArray(values)) throw badCursor();
+  // A cursor from before sorting existed is [due, id], the default sort.
+  const full: unknown[] = values.length === 2 && sort === "due" && dir === "asc" ? ["due", "asc", ...values] : values;
+  const [s, d, ...rest] = full;
+  if (s !== sort || d !== dir || rest.length !== keys.length) throw badCursor();
+  return keys.map((k, i) => {
+    const v = rest[i];
+    if (typeof v !== "string" || !cursorShapes[k.cast]?.(v)) throw badCursor();
+    return v;
+  });
+}
+
+export async function listFollowUps(db: Db, viewer: Viewer, filters: FollowUpFilters) {
+  const limit = filters.limit ?? 50;
+  const sort = filters.sort ?? "due";
+  const dir = filters.dir ?? "asc";
+  const keys = sortKeys[sort];
+  const conditions: (SQL | undefined)[] = [followUpWhere(viewer, filters)];
   if (filters.cursor) {
-    const [due, id] = decodeCursor(filters.cursor, ["date", "uuid"]);
-    conditions.push(sql`(${dueKey}, ${followUps.id}) > (${due}::date, ${id}::uuid)`);
+    const values = readCursor(filters.cursor, sort, dir, keys);
+    const left = sql.join(keys.map((k) => k.expr), sql`, `);
+    const right = sql.join(keys.map((k, i) => sql`${values[i]}::${sql.raw(k.cast)}`), sql`, `);
+    conditions.push(dir === "asc" ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`);
   }
   const rows = await selectFollowUps(db, and(...conditions))
-    .orderBy(asc(dueKey), asc(followUps.id))
+    .orderBy(...keys.map((k) => (dir === "asc" ? asc(k.expr) : desc(k.expr))))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.dueOn ?? "9999-12-31", last.id]) : null };
+  return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([sort, dir, ...keys.map((k) => k.value(last))]) : null };
+}
+
+/** How many follow-ups match, by status: the board's column counts. */
+export async function countFollowUpsByStatus(db: Db, viewer: Viewer, filters: FollowUpFilters) {
+  const rows = await db
+    .select({ status: followUps.status, n: sql<number>`count(*)::int` })
+    .from(followUps)
+    .leftJoin(meetings, eq(meetings.id, followUps.meetingId))
+    .where(followUpWhere(viewer, filters))
+    .groupBy(followUps.status);
+  const counts = Object.fromEntries(followUpStatuses.map((s) => [s, 0])) as Record<(typeof followUpStatuses)[number], number>;
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
 }
 
 /** The follow-ups of one meeting the viewer can see, for its page (a meeting may have hundreds). */

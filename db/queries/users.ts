@@ -1,9 +1,17 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { organisations, users } from "@/db/schema";
+import { organisations, passwordTokens, users } from "@/db/schema";
+import { AppError, invalid, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
+import type { userInput, UserPatch } from "@/lib/validation/users";
+import { recordChanges, recordEvent } from "./activity";
+import { assertAdmin } from "./admin";
 import { relatives } from "./organisations";
+import { checkReferences } from "./reference";
 
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db
@@ -41,4 +49,136 @@ export async function listUsers(db: Db) {
     .select({ id: users.id, name: users.name, email: users.email, organisationId: users.organisationId, role: users.role, active: users.active, version: users.version })
     .from(users)
     .orderBy(asc(users.name));
+}
+
+export type UserJson = Awaited<ReturnType<typeof listUsers>>[number];
+export const toUserJson = (u: UserJson): UserJson => ({
+  id: u.id, name: u.name, email: u.email, organisationId: u.organisationId, role: u.role, active: u.active, version: u.version,
+});
+
+export async function getUser(db: Db, id: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  if (!row) throw notFound("user");
+  return row;
+}
+
+const conflict = (current: { version: number; updatedAt: Date }) =>
+  new AppError(
+    "conflict:user",
+    `Someone else changed this user at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
+  );
+
+const tokenTtlMs = 7 * 24 * 60 * 60 * 1000;
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** A fresh one-time set-password link (7 days); earlier unused links for the user stop working. */
+async function issueToken(tx: Db, userId: string) {
+  const now = new Date();
+  await tx.update(passwordTokens).set({ usedAt: now }).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
+  const token = randomBytes(32).toString("base64url");
+  await tx.insert(passwordTokens).values({ tokenHash: sha256(token), userId, expiresAt: new Date(now.getTime() + tokenTtlMs) });
+  return `/set-password/${token}`;
+}
+
+/** Creates a person and returns, once, the link they use to set their password. */
+export async function createUser(db: Db, viewer: Viewer, input: z.output<typeof userInput>) {
+  assertAdmin(viewer);
+  return db.transaction(async (tx) => {
+    if (await findUserByEmail(tx, input.email)) throw invalid("user", { email: "Someone with that e-mail address already has an account." });
+    await checkReferences(tx, [{ field: "organisationId", kind: "organisation", ids: [input.organisationId] }]);
+    const [row] = await tx.insert(users).values(input).returning();
+    if (!row) throw new Error("insert returned nothing");
+    await recordEvent(tx, viewer.id, "user", row.id, "created", toUserJson(row));
+    const setPasswordPath = await issueToken(tx, row.id);
+    return { user: row, setPasswordPath };
+  });
+}
+
+export async function issuePasswordLink(db: Db, viewer: Viewer, id: string) {
+  assertAdmin(viewer);
+  return db.transaction(async (tx) => {
+    const user = await getUser(tx, id);
+    if (!user.active) throw invalid("user", { _: "Reactivate this person before sending a set-password link." });
+    const setPasswordPath = await issueToken(tx, id);
+    await recordEvent(tx, viewer.id, "user", id, "password_link_issued");
+    return { setPasswordPath };
+  });
+}
+
+/**
+ * Role, organisation, name, active. The last active admin can be neither demoted nor
+ * deactivated: the admins are locked for the check so two admins cannot demote each other at once.
+ */
+export async function updateUser(db: Db, viewer: Viewer, id: string, patch: UserPatch) {
+  assertAdmin(viewer);
+  return db.transaction(async (tx) => {
+    const current = await getUser(tx, id);
+    if (current.version !== patch.version) throw conflict(current);
+    const { version, ...fields } = patch;
+    await checkReferences(tx, [{ field: "organisationId", kind: "organisation", ids: [fields.organisationId], allowArchived: [current.organisationId] }]);
+    const losesAdmin = current.role === "admin" && current.active && ((fields.role !== undefined && fields.role !== "admin") || fields.active === false);
+    if (losesAdmin) {
+      const others = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)))
+        .for("update");
+      if (!others.length) {
+        const message = "This is the last active admin. Make someone else an admin first.";
+        throw invalid("user", fields.active === false ? { active: message } : { role: message }, message);
+      }
+    }
+    const [row] = await tx
+      .update(users)
+      .set({ ...fields, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, id), eq(users.version, version)))
+      .returning();
+    if (!row) throw conflict(current);
+    // Deactivation ends the sessions at once: every request re-reads the user (loadViewer).
+    if (fields.active === false) await tx.update(passwordTokens).set({ usedAt: new Date() }).where(and(eq(passwordTokens.userId, id), isNull(passwordTokens.usedAt)));
+    await recordChanges(tx, viewer.id, "user", id, current, fields);
+    return row;
+  });
+}
+
+/** Whether a set-password link still works (for the page, before the person types anything). */
+export async function passwordTokenUser(db: Db, token: string) {
+  const [row] = await db
+    .select({ name: users.name, email: users.email })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(and(eq(passwordTokens.tokenHash, sha256(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date()), eq(users.active, true)));
+  return row ?? null;
+}
+
+/** Uses a one-time link: sets the password (argon2id) and spends the link, in one transaction. */
+export async function setPasswordWithToken(db: Db, token: string, password: string) {
+  const passwordHash = await hash(password);
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [spent] = await tx
+      .update(passwordTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordTokens.tokenHash, sha256(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
+      .returning({ userId: passwordTokens.userId });
+    const expired = new AppError("bad_request:password_link", "This link has expired or has already been used. Ask an admin for a new one.");
+    if (!spent) throw expired;
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, version: sql`${users.version} + 1`, updatedAt: now })
+      .where(and(eq(users.id, spent.userId), eq(users.active, true)))
+      .returning({ id: users.id, email: users.email });
+    if (!user) throw expired;
+    await recordEvent(tx, user.id, "user", user.id, "password_set");
+    return user;
+  });
+}
+
+/** Active admins other than `id` (for the page to explain why a button is missing). */
+export async function otherActiveAdmins(db: Db, id: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)));
+  return row?.n ?? 0;
 }

@@ -42,16 +42,44 @@ export const commentInput = z.object({
 
 const bool = z.enum(["true", "false"], { error: "Use true or false." }).transform((v) => v === "true");
 
-export const followUpFilters = z.object({
-  status: z.union([status, z.array(status)]).optional(),
-  priorityAreaId: id("Priority area").optional(),
-  organisationId: id("Organisation").optional(),
-  meetingId: id("Meeting").optional(),
-  ownerUserId: id("Owner").optional(),
-  overdue: bool.optional(),
-  mine: bool.optional(),
-  q: text("Search", 200).trim().optional(),
-  cursor: text("Cursor", 200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-});
+export const followUpSorts = ["due", "title", "status", "updated"] as const;
+export type FollowUpSort = (typeof followUpSorts)[number];
+export const sortDirections = ["asc", "desc"] as const;
+
+export const followUpFilters = z
+  .object({
+    status: z.union([status, z.array(status)]).optional(),
+    priorityAreaId: id("Priority area").optional(),
+    /** The owner organisation and its sub-units. */
+    organisationId: id("Organisation").optional(),
+    meetingId: id("Meeting").optional(),
+    seriesId: id("Meeting series").optional(),
+    ownerUserId: id("Owner").optional(),
+    dueFrom: isoDate("Due from").optional(),
+    dueTo: isoDate("Due to").optional(),
+    overdue: bool.optional(),
+    mine: bool.optional(),
+    q: text("Search", 200).trim().optional(),
+    sort: z.enum(followUpSorts, { error: "Sort by due, title, status or updated." }).optional(),
+    dir: z.enum(sortDirections, { error: "Direction must be asc or desc." }).optional(),
+    cursor: text("Cursor", 1000).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .refine((f) => !f.dueFrom || !f.dueTo || f.dueFrom <= f.dueTo, { error: "Due to must be on or after due from.", path: ["dueTo"] });
 export type FollowUpFilters = z.infer<typeof followUpFilters>;
+
+/** The columns a follow-up list or export can show, in their default order. */
+export const followUpColumns = ["meeting", "title", "priorityArea", "ownerOrganisation", "owner", "due", "status", "overdue", "priority", "description", "updated"] as const;
+export type FollowUpColumn = (typeof followUpColumns)[number];
+export const defaultFollowUpColumns: readonly FollowUpColumn[] = ["meeting", "title", "priorityArea", "ownerOrganisation", "owner", "due", "status", "overdue", "priority"];
+
+const column = z.enum(followUpColumns, { error: `Columns are ${followUpColumns.join(", ")}.` });
+
+/** What the CSV export adds to the list's filters: which columns, or the UN decision-tracking layout. */
+export const followUpExportOptions = z.object({
+  columns: z
+    .union([z.array(column), text("Columns", 500).transform((s) => s.split(",").map((c) => c.trim()).filter(Boolean))])
+    .pipe(z.array(column).min(1, { error: "Choose at least one column." }))
+    .optional(),
+  layout: z.enum(["default", "un"], { error: "Layout must be default or un." }).optional(),
+});

@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { PageBody, PageHeader } from "@/components/shell/page";
+import { getDb } from "@/db/connection";
+import { entityNames, listActivity } from "@/db/queries/activity";
+import { listUsers } from "@/db/queries/users";
+import { formatDateTime } from "@/lib/format";
+import { can } from "@/lib/policy";
+import { requireViewer } from "@/lib/session";
+import { activityFilters, entityTypes } from "@/lib/validation/activity";
+
+export const metadata: Metadata = { title: "Audit trail · Admin" };
+
+const typeLabels: Record<(typeof entityTypes)[number], string> = {
+  organisation: "Organisation",
+  priority_area: "Priority area",
+  meeting_series: "Meeting series",
+  user: "User",
+  meeting: "Meeting",
+  follow_up: "Follow-up",
+};
+const recordHref: Partial<Record<string, (id: string) => string>> = { meeting: (id) => `/meetings/${id}`, follow_up: (id) => `/follow-ups/${id}` };
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "string") return value || "(empty)";
+  if (Array.isArray(value)) return value.length ? value.map(show).join(", ") : "(none)";
+  const text = JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+export default async function ActivityAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  if (!can(viewer, "reference:edit")) return null; // the admin layout explains
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const parsed = activityFilters.safeParse(raw);
+  const filters = parsed.success ? parsed.data : {};
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  const db = await getDb();
+  // A stale or hand-edited page link starts again from the newest.
+  const list = (f: typeof filters) => listActivity(db, viewer, { ...f, limit: 50 });
+  const [page, people] = await Promise.all([list(filters).catch(() => list({ ...filters, cursor: undefined })), listUsers(db)]);
+  const names = await entityNames(db, page.items);
+  // ids stand in for names in before/after of reference fields.
+  const idNames = await entityNames(db, page.items.flatMap((a) => [a.before, a.after].filter((v): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/.test(v)).map((entityId) => ({ entityType: a.field === "organisationId" || a.field === "parentId" || a.field === "ownerOrganisationId" || a.field === "hostOrganisationId" ? "organisation" : "user", entityId }))));
+  const value = (v: unknown) => (typeof v === "string" && idNames.has(v) ? (idNames.get(v) as string) : show(v));
+  const { cursor: _cursor, ...kept } = raw;
+  const older = page.nextCursor ? `/admin/activity?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}` : null;
+
+  return (
+    <>
+      <PageHeader title="Audit trail" description="Every change: who, when, what, from → to. Newest first." />
+      <PageBody>
+        <AdminNav current="/admin/activity" />
+        <form method="get" className="mb-5 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto_auto] lg:items-end" aria-label="Filter the audit trail">
+          <div className="space-y-1">
+            <label htmlFor="entityType" className="block text-sm font-semibold">Entity type</label>
+            <select id="entityType" name="entityType" defaultValue={filters.entityType ?? ""} className={inputClass}>
+              <option value="">All</option>
+              {entityTypes.map((t) => <option key={t} value={t}>{typeLabels[t]}</option>)}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="actorId" className="block text-sm font-semibold">Who</label>
+            <select id="actorId" name="actorId" defaultValue={filters.actorId ?? ""} className={inputClass}>
+              <option value="">Anyone</option>
+              {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="entityId" className="block text-sm font-semibold">Entity id</label>
+            <input id="entityId" name="entityId" defaultValue={filters.entityId ?? ""} className={inputClass} placeholder="uuid of one record" />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="from" className="block text-sm font-semibold">From</label>
+            <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={inputClass} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="to" className="block text-sm font-semibold">To</label>
+            <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={inputClass} />
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass("primary")}>Filter</button>
+            <Link href="/admin/activity" className={buttonClass("secondary")}>Clear</Link>
+          </div>
+        </form>
+        {problems.length > 0 && (
+          <p role="alert" className="mb-4 rounded-md border-2 border-red-700 bg-white p-3 text-sm font-medium text-red-800">
+            {problems.join(" ")} Showing everything instead.
+          </p>
+        )}
+        {page.items.length === 0 ? (
+          <p className="text-sm text-zinc-700">No changes match these filters.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-md border border-zinc-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Changes, newest first</caption>
+              <thead className="border-b border-zinc-200 bg-zinc-50 text-zinc-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-semibold">When</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">Who</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">What</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">Change</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-200">
+                {page.items.map((a) => {
+                  const name = names.get(a.entityId) ?? a.entityId.slice(0, 8);
+                  const href = recordHref[a.entityType]?.(a.entityId);
+                  return (
+                    <tr key={a.id} className="align-top">
+                      <td className="whitespace-nowrap px-3 py-2 text-zinc-700">{formatDateTime(a.at)}</td>
+                      <td className="px-3 py-2">{a.actorName ?? "System"}</td>
+                      <td className="px-3 py-2">
+                        <span className="text-zinc-700">{typeLabels[a.entityType as keyof typeof typeLabels] ?? a.entityType}</span>{" "}
+                        {href ? <Link href={href}>{name}</Link> : <Link href={`/admin/activity?entityType=${a.entityType}&entityId=${a.entityId}`}>{name}</Link>}
+                      </td>
+                      <td className="px-3 py-2">
+                        {a.field ? (
+                          <>
+                            <span className="font-medium">{a.field}</span>: <span className="text-zinc-700">{value(a.before)}</span> → <span>{value(a.after)}</span>
+                          </>
+                        ) : (
+                          <span className="font-medium">{a.action.replace(/_/g, " ")}</span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="mt-4 flex gap-2">
+          {raw.cursor && <Link href={`/admin/activity?${new URLSearchParams(kept)}`} className={buttonClass("secondary")}>Newest</Link>}
+          {older && <Link href={older} className={buttonClass("secondary")}>Older changes</Link>}
+        </div>
+      </PageBody>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { NamedListAdmin } from "@/components/admin/named-list-admin";
+import { PageBody, PageHeader } from "@/components/shell/page";
+import { getDb } from "@/db/connection";
+import { listMeetingSeries } from "@/db/queries/reference";
+import { can } from "@/lib/policy";
+import { requireViewer } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Meeting series · Admin" };
+
+export default async function SeriesAdminPage() {
+  const viewer = await requireViewer();
+  if (!can(viewer, "reference:edit")) return null; // the admin layout explains
+  const rows = await listMeetingSeries(await getDb());
+  const items = rows.map((s) => ({ id: s.id, name: s.name, description: s.description, archived: s.archived, version: s.version }));
+  return (
+    <>
+      <PageHeader title="Meeting series" description="Recurring meetings, such as the annual Senior Officials Meeting. Archived series stay on old meetings." />
+      <PageBody>
+        <AdminNav current="/admin/series" />
+        <NamedListAdmin kind="series" items={items} />
+      </PageBody>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { Download } from "lucide-react";
+import type { Metadata } from "next";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { BoardFilters } from "@/components/board/board-filters";
+import { filterOptions, toBoardCard } from "@/components/board/board-data";
+import { FollowUpBoard } from "@/components/board/follow-up-board";
+import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
+import { PageHeader } from "@/components/shell/page";
+import { buttonClass } from "@/components/ui/button";
+import { getDb } from "@/db/connection";
+import { countFollowUpsByStatus, listFollowUps } from "@/db/queries/follow-ups";
+import { followUpStatuses } from "@/db/schema";
+import { plural } from "@/lib/format";
+import { requireViewer } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Board" };
+
+/** Per column: enough to review, never thousands of cards in the browser. */
+const PER_COLUMN = 100;
+
+export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const db = await getDb();
+  const { filters, group, problems } = resolveFilters(viewer, await searchParams);
+  const statuses = followUpStatuses.filter((s) => !filters.status || (Array.isArray(filters.status) ? filters.status : [filters.status]).includes(s));
+
+  const [columns, totals, options] = await Promise.all([
+    Promise.all(statuses.map((s) => listFollowUps(db, viewer, { ...filters, status: s, limit: PER_COLUMN }))),
+    countFollowUpsByStatus(db, viewer, filters),
+    filterOptions(db, viewer),
+  ]);
+  const cards = columns.flatMap((c) => c.items.map(toBoardCard));
+  const total = statuses.reduce((n, s) => n + totals[s], 0);
+  const query = apiQuery(filters);
+
+  return (
+    <>
+      <PageHeader title="Board" description={`${plural(total, "follow-up")} match these filters${cards.length < total ? `; showing the ${cards.length} due soonest` : ""}.`}>
+        <a href={`/api/v1/follow-ups.csv?${query}`} download className={buttonClass("secondary")}>
+          <Download aria-hidden className="size-4" />
+          Export CSV
+        </a>
+        <a href={`/api/v1/follow-ups.csv?${apiQuery(filters, { layout: "un" })}`} download className={buttonClass("ghost", "hidden sm:inline-flex")}>
+          UN layout
+        </a>
+      </PageHeader>
+      <div className="space-y-4 px-4 py-6 md:px-8">
+        <NuqsAdapter>
+          <BoardFilters viewerOrganisationId={viewer.organisationId} {...options} />
+          {Object.keys(problems).length > 0 && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+              Some filters in this link are not valid and were left out: {Object.values(problems).join(" ")}
+            </p>
+          )}
+          {cards.length < total && (
+            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              Showing {cards.length} of {total} follow-ups (at most {PER_COLUMN} per column, soonest due first). Refine the filters to see the rest, or export them.
+            </p>
+          )}
+          <FollowUpBoard cards={cards} boardKey={query + `&group=${group}`} statuses={statuses} totals={totals} group={group} />
+        </NuqsAdapter>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { activity, priorityAreas } from "@/db/schema";
+import { AppError, invalid, notFound } from "@/lib/errors";
+import type { Viewer } from "@/lib/policy";
+import type { z } from "zod";
+import type { priorityAreaInput, PriorityAreaPatch } from "@/lib/validation/priority-areas";
+import { recordChanges, recordEvent, recordMany } from "./activity";
+import { assertAdmin } from "./admin";
+import { toPriorityAreaJson } from "./reference";
+
+export type PriorityAreaRow = typeof priorityAreas.$inferSelect;
+
+export async function getPriorityArea(db: Db, id: string): Promise<PriorityAreaRow> {
+  const [row] = await db.select().from(priorityAreas).where(eq(priorityAreas.id, id));
+  if (!row) throw notFound("priority_area");
+  return row;
+}
+
+const conflict = (current: { version: number; updatedAt: Date }) =>
+  new AppError(
+    "conflict:priority_area",
+    `Someone else changed this priority area at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
+  );
+
+function slugify(name: string) {
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "area"
+  );
+}
+
+async function checkName(db: Db, name: string, exceptId?: string) {
+  const same = await db.select({ id: priorityAreas.id }).from(priorityAreas).where(eq(sql`lower(${priorityAreas.name})`, name.toLowerCase()));
+  if (same.some((a) => a.id !== exceptId)) throw invalid("priority_area", { name: "A priority area with that name already exists." });
+}
+
+/** A new area goes to the end of the list; its slug (stable, used in links) comes from the name. */
+export async function createPriorityArea(db: Db, viewer: Viewer, input: z.output<typeof priorityAreaInput>) {
+  assertAdmin(viewer);
+  return db.transaction(async (tx) => {
+    await checkName(tx, input.name);
+    const base = slugify(input.name);
+    const taken = new Set((await tx.select({ slug: priorityAreas.slug }).from(priorityAreas)).map((r) => r.slug));
+    let slug = base;
+    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+    const [{ max } = { max: 0 }] = await tx.select({ max: sql<number>`coalesce(max(${priorityAreas.sortOrder}), 0)::int` }).from(priorityAreas);
+    const [row] = await tx.insert(priorityAreas).values({ ...input, slug, sortOrder: max + 1 }).returning();
+    if (!row) throw new Error("insert returned nothing");
+    await recordEvent(tx, viewer.id, "priority_area", row.id, "created", toPriorityAreaJson(row));
+    return row;
+  });
+}
+
+export async function updatePriorityArea(db: Db, viewer: Viewer, id: string, patch: PriorityAreaPatch) {
+  assertAdmin(viewer);
+  return db.transaction(async (tx) => {
+    const current = await getPriorityArea(tx, id);
+    if (current.version !== patch.version) throw conflict(current);
+    const { version, ...fields } = patch;
+    if (fields.name !== undefined) await checkName(tx, fields.name, id);
+    const [row] = await tx
+      .update(priorityAreas)
+      .set({ ...fields, version: sql`${priorityAreas.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(priorityAreas.id, id), eq(priorityAreas.version, version)))
+      .returning();
+    if (!row) throw conflict(current);
+    await recordChanges(tx, viewer.id, "priority_area", id, current, fields);
+    return row;
+  });
+}
+
+/** Puts the areas in the order given; the list must name every area exactly once. */
+export async function reorderPriorityAreas(db: Db, viewer: Viewer, ids: string[]) {
+  assertAdmin(viewer);
+  return db.transaction(async (tx) => {
+    const all = await tx.select().from(priorityAreas);
+    const known = new Set(all.map((a) => a.id));
+    if (new Set(ids).size !== ids.length || ids.length !== all.length || ids.some((id) => !known.has(id))) {
+      throw invalid("priority_area", { ids: "List every priority area exactly once, in the new order. Reload the list and try again." });
+    }
+    const now = new Date();
+    const log: (typeof activity.$inferInsert)[] = [];
+    for (const [i, id] of ids.entries()) {
+      const area = all.find((a) => a.id === id);
+      const sortOrder = i + 1;
+      if (!area || area.sortOrder === sortOrder) continue;
+      await tx.update(priorityAreas).set({ sortOrder, version: sql`${priorityAreas.version} + 1`, updatedAt: now }).where(eq(priorityAreas.id, id));
+      log.push({ actorId: viewer.id, entityType: "priority_area", entityId: id, action: "updated", field: "sortOrder", before: area.sortOrder, after: sortOrder });
+    }
+    await recordMany(tx, log);
+    return tx.select().from(priorityAreas).where(inArray(priorityAreas.id, ids));
+  });
+}

@@ -1,0 +1,110 @@
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+const adminPages = ["/admin/organisations", "/admin/priority-areas", "/admin/series", "/admin/users", "/admin/activity"];
+
+test("staff and managers get a clear refusal on every admin page, and 403 from the admin API", async ({ page }) => {
+  for (const who of ["staff@unodc.example", "manager@eeas.example"]) {
+    await page.context().clearCookies();
+    await signIn(page, who);
+    for (const path of adminPages) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "Only admins can open these pages" })).toBeVisible();
+    }
+    await expectAccessible(page);
+    expect((await page.request.get("/api/v1/users")).status()).toBe(403);
+    expect((await page.request.get("/api/v1/activity")).status()).toBe(403);
+    expect((await page.request.post("/api/v1/organisations", { data: { name: "Nope", kind: "other" } })).status()).toBe(403);
+  }
+});
+
+test("every admin page passes axe", async ({ page }) => {
+  await signIn(page, "admin@eeas.example");
+  for (const path of adminPages) {
+    await page.goto(path);
+    await expect(page.getByRole("navigation", { name: "Admin sections" })).toBeVisible();
+    await expectAccessible(page);
+  }
+});
+
+test("an admin builds a small tree, is refused a cycle, archives an office and it leaves the follow-up form", async ({ page }) => {
+  await signIn(page, "admin@eeas.example");
+  await page.goto("/admin/organisations");
+  await page.waitForLoadState("networkidle");
+  const stamp = Date.now().toString().slice(-5);
+  const parent = `Regional Office for Testing ${stamp}`;
+  const child = `Field Office for Testing ${stamp}`;
+
+  await page.getByRole("button", { name: "Add an organisation" }).click();
+  await page.getByRole("button", { name: "Add organisation" }).click();
+  await expect(page.getByRole("group", { name: "There is a problem" })).toBeFocused();
+  await page.getByLabel("Name", { exact: true }).fill(parent);
+  await page.getByLabel("Acronym (optional)").fill(`RT${stamp}`);
+  await page.getByLabel("Parent organisation (optional)").selectOption({ label: "UNODC — United Nations Office on Drugs and Crime" });
+  await page.getByRole("button", { name: "Add organisation" }).click();
+  await expect(page.getByText(parent)).toBeVisible();
+
+  await page.getByRole("button", { name: "Add an organisation" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(child);
+  await page.getByLabel("Acronym (optional)").fill(`FT${stamp}`);
+  await page.getByLabel("Parent organisation (optional)").selectOption({ label: `RT${stamp} — ${parent}` });
+  await page.getByRole("button", { name: "Add organisation" }).click();
+  await expect(page.getByText(child)).toBeVisible();
+  await expectAccessible(page);
+
+  // The form does not even offer a cycle; the API refuses one.
+  const orgs = (await (await page.request.get("/api/v1/organisations")).json()).items as { id: string; acronym: string | null; version: number; parentId: string | null }[];
+  const p = orgs.find((o) => o.acronym === `RT${stamp}`);
+  const c = orgs.find((o) => o.acronym === `FT${stamp}`);
+  expect(c?.parentId).toBe(p?.id);
+  const cycle = await page.request.patch(`/api/v1/organisations/${p?.id}`, { data: { parentId: c?.id, version: p?.version } });
+  expect(cycle.status()).toBe(400);
+
+  // Archive the child: it no longer appears among the follow-up form's owners.
+  await page.goto("/follow-ups/new");
+  await expect(page.getByLabel("Owner organisation").locator("option", { hasText: `FT${stamp}` })).toHaveCount(1);
+  await page.goto("/admin/organisations");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: `Archive FT${stamp}` }).click();
+  await expect(page.getByRole("button", { name: `Restore FT${stamp}` })).toBeVisible();
+  await page.goto("/follow-ups/new");
+  await expect(page.getByLabel("Owner organisation").locator("option", { hasText: `FT${stamp}` })).toHaveCount(0);
+
+  // The audit trail shows who did it.
+  await page.goto("/admin/activity?entityType=organisation");
+  await expect(page.getByRole("cell", { name: /archived: false → true/ }).first()).toBeVisible();
+});
+
+test("an admin adds a user with a one-time link, cannot demote the last admin, and deactivation signs a user out at once", async ({ page, browser }) => {
+  await signIn(page, "admin@eeas.example");
+  await page.goto("/admin/users");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Add a user" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Nadia Haddad");
+  await page.getByLabel("E-mail address").fill(`nadia.${Date.now()}@unodc.example`);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("heading", { name: "Set-password link for Nadia Haddad" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Set-password link" })).toHaveValue(/\/set-password\/[A-Za-z0-9_-]{20,}$/);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Done" }).click();
+
+  // The last admin.
+  await page.getByRole("button", { name: "Change role or organisation of Elena Vasquez" }).click();
+  await page.getByLabel("Role", { exact: true }).selectOption("staff");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("This is the last active admin. Make someone else an admin first.").first()).toBeVisible();
+
+  // Deactivate someone who is signed in elsewhere.
+  const other = await browser.newContext();
+  const victim = await other.newPage();
+  await signIn(victim, "staff@unodc.example");
+  expect((await victim.request.get("/api/v1/me")).status()).toBe(200);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Deactivate Rahul Mehta" }).click();
+  await expect(page.getByRole("button", { name: "Reactivate Rahul Mehta" })).toBeVisible();
+  expect((await victim.request.get("/api/v1/me")).status()).toBe(401);
+  await victim.goto("/my-follow-ups");
+  await expect(victim).toHaveURL(/\/signin/);
+  await page.getByRole("button", { name: "Reactivate Rahul Mehta" }).click();
+  await expect(page.getByRole("button", { name: "Deactivate Rahul Mehta" })).toBeVisible();
+  await other.close();
+});
