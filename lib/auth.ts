@@ -26,7 +26,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin" },
   // A wrong password is an answer, not a server error: keep it out of the error log.
-  logger: { error: (e: Error) => void (e.name === "CredentialsSignin" || console.error(e)) },
+  // (By its `type`: class names are minified in the production build.)
+  logger: { error: (e: Error & { type?: string }) => void (e.type === "CredentialsSignin" || console.error(e)) },
   providers: [
     Credentials({
       id: "credentials",
