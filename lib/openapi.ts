@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, visibilities } from "@/db/schema";
-import { commentInput, followUpExportOptions, followUpFilters, followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
+import { commentInput, followUpBulkPatch, followUpExportOptions, followUpFilters, followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
 import { meetingFilters, meetingInput, meetingPatch } from "@/lib/validation/meetings";
 import { activityFilters } from "@/lib/validation/activity";
 import { meetingSeriesInput, meetingSeriesPatch } from "@/lib/validation/meeting-series";
@@ -42,6 +42,11 @@ const commentOutput = z.object({ id: z.uuid(), followUpId: z.uuid(), authorId: z
 const activityOutput = z.object({
   id: z.number().int(), at: z.iso.datetime(), actorId: nullableId, actorName: z.string().nullable(), action: z.string(),
   field: z.string().nullable(), before: z.unknown(), after: z.unknown(),
+});
+const bulkResultOutput = z.object({
+  changed: z.array(z.uuid()),
+  unchanged: z.array(z.uuid()).describe("Allowed, but already as asked: nothing written"),
+  refused: z.array(z.object({ id: z.uuid(), title: z.string().nullable(), reason: z.string() })),
 });
 const errorOutput = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
@@ -105,6 +110,13 @@ export function openApiDocument() {
           summary: "Every follow-up matching the list's filters and sort, as CSV (UTF-8 with BOM, every field quoted, formula-like cells prefixed with ')",
           parameters: [...queryParams(followUpFilters).filter((p) => p.name !== "cursor" && p.name !== "limit"), ...queryParams(followUpExportOptions)],
           responses: { "200": { description: "text/csv: a header row and one row per follow-up (at most 50,000)", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(400, 401) },
+        },
+      },
+      "/api/v1/follow-ups/bulk": {
+        post: {
+          summary: "One change (status, owner organisation, owner, due date) to up to 500 follow-ups, in one transaction: those in your scope change (each with its activity), the rest are listed as refused; ids you cannot see are refused as not found",
+          requestBody: body(followUpBulkPatch),
+          responses: { ...ok("What changed, what already was so, and what was refused and why", bulkResultOutput), ...errors(400, 401) },
         },
       },
       "/api/v1/follow-ups/{followUpId}": {

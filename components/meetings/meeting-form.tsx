@@ -7,7 +7,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Controller, type FieldErrors, type Path, useForm } from "react-hook-form";
 import { createMeetingAction, updateMeetingAction } from "@/app/(app)/meetings/actions";
 import { Button, buttonClass } from "@/components/ui/button";
-import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
+import { describedBy, ErrorSummary, Field, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import { formatLabels } from "@/lib/format";
 import { meetingInput, type MeetingInput, type MeetingValues } from "@/lib/validation/meetings";
 import { organisationLabel, organisationTree, type OrganisationOption } from "./organisation-tree";
@@ -335,18 +335,9 @@ function Group({ id, legend, hint, error, children }: { id: string; legend: stri
   return (
     <fieldset className="min-w-0 space-y-1.5" {...describedBy(id, hint, error)} aria-invalid={undefined}>
       <legend className="mb-1 block text-sm font-semibold text-zinc-900">{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-zinc-600">
-          {hint}
-        </p>
-      )}
+      <FieldHint id={id} hint={hint} />
       {children}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

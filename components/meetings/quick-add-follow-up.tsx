@@ -7,7 +7,7 @@ import { type ReactNode, useState } from "react";
 import { type Path, useForm, useWatch } from "react-hook-form";
 import { createFollowUpAction } from "@/app/(app)/follow-ups/actions";
 import { Button } from "@/components/ui/button";
-import { describedBy } from "@/components/ui/field";
+import { describedBy, FieldError } from "@/components/ui/field";
 import { followUpInput, type FollowUpInput, type FollowUpValues } from "@/lib/validation/follow-ups";
 import { organisationLabel, organisationTree, type OrganisationOption } from "./organisation-tree";
 
@@ -200,12 +200,7 @@ function QuickField({ id, label, error, children }: { id: string; label: string;
         {label}
       </label>
       {children}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

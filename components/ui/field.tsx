@@ -10,19 +10,31 @@ export function Field({ id, label, hint, error, children, className = "" }: { id
       <label htmlFor={id} className="block text-sm font-semibold text-zinc-900">
         {label}
       </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-zinc-600">
-          {hint}
-        </p>
-      )}
+      <FieldHint id={id} hint={hint} />
       {children}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+/** The hint under a label; its id is what describedBy points at. */
+export function FieldHint({ id, hint }: { id: string; hint?: string }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="text-sm text-zinc-600">
+      {hint}
+    </p>
+  );
+}
+
+/** The error under a field, announced as an error. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+      <span className="sr-only">Error: </span>
+      {error}
+    </p>
   );
 }
 

@@ -4,8 +4,8 @@ import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-
 import type { Db } from "@/db/client";
 import { comments, followUpStatuses, followUps, meetingParticipants, meetings, organisations, priorityAreas, users } from "@/db/schema";
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
-import { canChangeFollowUp, canComment, canSeeFollowUp, type Viewer } from "@/lib/policy";
-import type { FollowUpFilters, FollowUpPatch, FollowUpSort, FollowUpValues } from "@/lib/validation/follow-ups";
+import { can, canChangeFollowUp, canComment, canSeeFollowUp, type Viewer } from "@/lib/policy";
+import type { FollowUpBulkPatch, FollowUpFilters, FollowUpPatch, FollowUpSort, FollowUpValues } from "@/lib/validation/follow-ups";
 import { listEntityActivity, recordChanges, recordEvent } from "./activity";
 import { visibleMeetingSql } from "./meetings";
 import { encodeCursor, likePattern } from "./paging";
@@ -310,3 +310,66 @@ export async function followUpActivity(db: Db, viewer: Viewer, followUpId: strin
 }
 
 export const isClosed = (status: string) => (closed as readonly string[]).includes(status);
+
+export type BulkRefusal = { id: string; title: string | null; reason: string };
+
+/** Why one follow-up of a bulk edit is refused: said in words the table can show beside its title. */
+function bulkRefusalReason(viewer: Viewer, f: FollowUp, change: FollowUpBulkPatch["change"], ownerUserOrganisationId: string | null | undefined) {
+  if (viewer.role === "staff") return "Staff cannot bulk edit follow-ups; ask a manager.";
+  if (!viewer.subtreeOrganisationIds.has(f.ownerOrganisationId)) return `Owned by ${f.ownerOrganisationAcronym ?? f.ownerOrganisationName}, outside your organisation.`;
+  if (change.ownerOrganisationId !== undefined && !viewer.subtreeOrganisationIds.has(change.ownerOrganisationId)) return "You can only reassign to organisations within your own.";
+  if (ownerUserOrganisationId && !viewer.subtreeOrganisationIds.has(ownerUserOrganisationId)) return "You can only reassign to people within your organisation.";
+  return "You may not make this change.";
+}
+
+/**
+ * One change to many follow-ups, in one transaction. Invisible ids are reported as not found and
+ * never touched; each visible one is checked with the same rule as a single edit, plus the bulk
+ * permission (managers within their subtree, admins anywhere). The rest change, each with its activity.
+ */
+export async function bulkUpdateFollowUps(db: Db, viewer: Viewer, { ids, change }: FollowUpBulkPatch) {
+  return db.transaction(async (tx) => {
+    const unique = [...new Set(ids)];
+    // Lock in id order, so two bulk edits over overlapping rows cannot deadlock.
+    await tx.select({ id: followUps.id }).from(followUps).where(inArray(followUps.id, unique)).orderBy(asc(followUps.id)).for("update");
+    const rows = await selectFollowUps(tx, and(inArray(followUps.id, unique), visibleFollowUpSql(viewer)));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    await checkReferences(tx, [
+      { field: "ownerOrganisationId", kind: "organisation", ids: [change.ownerOrganisationId] },
+      { field: "ownerUserId", kind: "user", ids: [change.ownerUserId] },
+    ]);
+    const ownerUserOrganisationId = change.ownerUserId
+      ? (await tx.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, change.ownerUserId)))[0]?.organisationId
+      : undefined;
+
+    const changed: string[] = [];
+    const unchanged: string[] = [];
+    const refused: BulkRefusal[] = [];
+    for (const id of unique) {
+      const current = byId.get(id);
+      if (!current) {
+        refused.push({ id, title: null, reason: "Not found, or not visible to you." });
+        continue;
+      }
+      const allowed =
+        can(viewer, "follow_up:manage", { followUp: current }) && canChangeFollowUp(viewer, current, { ...change, ownerUserOrganisationId });
+      if (!allowed) {
+        refused.push({ id, title: current.title, reason: bulkRefusalReason(viewer, current, change, ownerUserOrganisationId) });
+        continue;
+      }
+      const fields = Object.fromEntries(Object.entries(change).filter(([k, v]) => v !== undefined && v !== current[k as keyof typeof change])) as FollowUpBulkPatch["change"];
+      if (!Object.keys(fields).length) {
+        unchanged.push(id);
+        continue;
+      }
+      const completedAt = fields.status === undefined ? undefined : fields.status === "done" ? new Date() : null;
+      await tx
+        .update(followUps)
+        .set({ ...fields, ...(completedAt !== undefined ? { completedAt } : {}), version: sql`${followUps.version} + 1`, updatedAt: new Date() })
+        .where(eq(followUps.id, id));
+      await recordChanges(tx, viewer.id, "follow_up", id, current, fields);
+      changed.push(id);
+    }
+    return { changed, unchanged, refused };
+  });
+}

@@ -83,3 +83,16 @@ export const followUpExportOptions = z.object({
     .optional(),
   layout: z.enum(["default", "un"], { error: "Layout must be default or un." }).optional(),
 });
+
+/** One change applied to many follow-ups at once (the table's bulk edit): status, owner or due date. */
+export const followUpBulkPatch = z.object({
+  ids: z
+    .array(id("Follow-up"), { error: "ids must be a list of follow-up ids." })
+    .min(1, { error: "Choose at least one follow-up." })
+    .max(500, { error: "Change at most 500 follow-ups at once." }),
+  change: followUpFields
+    .pick({ status: true, ownerOrganisationId: true, ownerUserId: true, dueOn: true })
+    .partial()
+    .refine((c) => Object.values(c).some((v) => v !== undefined), { error: "Change at least one field: status, owner organisation, owner or due date." }),
+});
+export type FollowUpBulkPatch = z.infer<typeof followUpBulkPatch>;

@@ -5,6 +5,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { filterOptions } from "@/components/board/board-data";
 import { BoardFilters } from "@/components/board/board-filters";
 import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
+import { BulkEditBar, BulkEditProvider, RowCheckbox, SelectAllCheckbox } from "@/components/follow-ups/bulk-edit-bar";
 import { DueDate } from "@/components/follow-ups/due-date";
 import { StatusBadge } from "@/components/follow-ups/status-badge";
 import { PageHeader } from "@/components/shell/page";
@@ -44,6 +45,12 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   }
   const [counts, options] = await Promise.all([countFollowUpsByStatus(db, viewer, filters), filterOptions(db, viewer)]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  // Bulk edit is for managers (within their subtree) and admins; the server checks each row again.
+  const canBulkEdit = viewer.role !== "staff";
+  const bulkRows = page.items.map((f) => ({ id: f.id, title: f.title, owner: f.ownerOrganisationAcronym ?? f.ownerOrganisationName }));
+  const bulkOrganisations = options.organisations
+    .filter((o) => !o.archived && (viewer.role === "admin" || viewer.subtreeOrganisationIds.has(o.id)))
+    .map((o) => ({ id: o.id, label: `${"\u00a0\u00a0".repeat(o.depth)}${o.acronym ? `${o.acronym} — ` : ""}${o.name}` }));
 
   // The URL's own filters (not the resolved defaults), so sorting keeps the page's link intact.
   const href = (patch: Record<string, string | undefined>) => {
@@ -90,50 +97,63 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
             {Object.values(problems).join(" ")}
           </p>
         )}
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-          <table className="w-full min-w-[56rem] border-collapse text-sm">
-            <caption className="sr-only">Follow-ups, sorted by {sort} ({dir === "asc" ? "ascending" : "descending"})</caption>
-            <thead className="border-b border-zinc-200 bg-zinc-50">
-              <tr>
-                {sortHeader("title", "Follow-up")}
-                <th scope="col" className="px-3 py-2 text-left font-semibold">Priority area</th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold">Owner</th>
-                {sortHeader("due", "Due")}
-                {sortHeader("status", "Status")}
-                {sortHeader("updated", "Updated")}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {page.items.map((f) => (
-                <tr key={f.id} className="align-top hover:bg-zinc-50">
-                  <td className="max-w-md px-3 py-2">
-                    <Link href={`/follow-ups/${f.id}`} data-row-link className="break-words font-medium text-zinc-900">
-                      {f.title}
-                    </Link>
-                    {f.meetingTitle && <div className="truncate text-xs text-zinc-600">{f.meetingTitle}</div>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Chip title={f.priorityAreaName}>{f.priorityAreaName}</Chip>
-                  </td>
-                  <td className="px-3 py-2 text-zinc-800">
-                    <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
-                    {f.ownerUserName && <div className="text-xs text-zinc-600">{f.ownerUserName}</div>}
-                  </td>
-                  <td className="px-3 py-2 text-xs">
-                    <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={isClosed(f.status)} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={f.status} />
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-xs text-zinc-600">
-                    <time dateTime={f.updatedAt.toISOString()}>{formatDate(f.updatedAt)}</time>
-                  </td>
+        <BulkEditProvider rows={canBulkEdit ? bulkRows : []}>
+          {canBulkEdit && <BulkEditBar organisations={bulkOrganisations} />}
+          <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+            <table className="w-full min-w-[56rem] border-collapse text-sm">
+              <caption className="sr-only">Follow-ups, sorted by {sort} ({dir === "asc" ? "ascending" : "descending"})</caption>
+              <thead className="border-b border-zinc-200 bg-zinc-50">
+                <tr>
+                  {canBulkEdit && (
+                    <th scope="col" className="w-8 px-3 py-2 text-left">
+                      <SelectAllCheckbox />
+                    </th>
+                  )}
+                  {sortHeader("title", "Follow-up")}
+                  <th scope="col" className="px-3 py-2 text-left font-semibold">Priority area</th>
+                  <th scope="col" className="px-3 py-2 text-left font-semibold">Owner</th>
+                  {sortHeader("due", "Due")}
+                  {sortHeader("status", "Status")}
+                  {sortHeader("updated", "Updated")}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {!page.items.length && <p className="px-4 py-6 text-center text-sm text-zinc-600">No follow-ups match these filters. Reset the filters, or choose “All organisations”.</p>}
-        </div>
+              </thead>
+              <tbody className="divide-y divide-zinc-100">
+                {page.items.map((f) => (
+                  <tr key={f.id} className="align-top hover:bg-zinc-50">
+                    {canBulkEdit && (
+                      <td className="px-3 py-2">
+                        <RowCheckbox id={f.id} title={f.title} />
+                      </td>
+                    )}
+                    <td className="max-w-md px-3 py-2">
+                      <Link href={`/follow-ups/${f.id}`} data-row-link className="break-words font-medium text-zinc-900">
+                        {f.title}
+                      </Link>
+                      {f.meetingTitle && <div className="truncate text-xs text-zinc-600">{f.meetingTitle}</div>}
+                    </td>
+                    <td className="px-3 py-2">
+                      <Chip title={f.priorityAreaName}>{f.priorityAreaName}</Chip>
+                    </td>
+                    <td className="px-3 py-2 text-zinc-800">
+                      <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
+                      {f.ownerUserName && <div className="text-xs text-zinc-600">{f.ownerUserName}</div>}
+                    </td>
+                    <td className="px-3 py-2 text-xs">
+                      <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={isClosed(f.status)} />
+                    </td>
+                    <td className="px-3 py-2">
+                      <StatusBadge status={f.status} />
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2 text-xs text-zinc-600">
+                      <time dateTime={f.updatedAt.toISOString()}>{formatDate(f.updatedAt)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {!page.items.length && <p className="px-4 py-6 text-center text-sm text-zinc-600">No follow-ups match these filters. Reset the filters, or choose “All organisations”.</p>}
+          </div>
+        </BulkEditProvider>
         {(page.nextCursor || cursor) && (
           <nav aria-label="Pages" className="flex gap-4 text-sm">
             {page.nextCursor && <Link href={href({ after: page.nextCursor })}>Next {PAGE}</Link>}
