@@ -229,3 +229,21 @@ export const passwordTokens = pgTable(
   },
   (t) => [index("password_tokens_user_idx").on(t.userId)],
 );
+
+/** A named board or table query: the viewer's own, or shared with their organisation (organisation_id set). */
+export const savedViewPaths = ["/board", "/follow-ups"] as const;
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    path: text("path").notNull(),
+    query: text("query").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("saved_views_user_idx").on(t.userId), index("saved_views_organisation_idx").on(t.organisationId)],
+);

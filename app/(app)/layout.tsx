@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/connection";
+import { listSavedViews } from "@/db/queries/saved-views";
 import { organisations } from "@/db/schema";
 import { Providers } from "@/components/providers";
 import { Shell } from "@/components/shell/shell";
@@ -9,14 +10,19 @@ import { requireViewer } from "@/lib/session";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
   const db = await getDb();
-  const [org] = await db.select({ name: organisations.name, acronym: organisations.acronym }).from(organisations).where(eq(organisations.id, viewer.organisationId));
+  const [[org], views] = await Promise.all([
+    db.select({ name: organisations.name, acronym: organisations.acronym }).from(organisations).where(eq(organisations.id, viewer.organisationId)),
+    listSavedViews(db, viewer),
+  ]);
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: "/signin" });
   }
   return (
     <Providers>
-      <Shell user={{ name: viewer.name, role: viewer.role, organisation: org?.acronym ?? org?.name ?? "", organisationName: org?.name ?? "" }} signOut={signOutAction}>
+      <Shell user={{ name: viewer.name, role: viewer.role, organisation: org?.acronym ?? org?.name ?? "", organisationName: org?.name ?? "" }} signOut={signOutAction}
+        views={views.map((v) => ({ id: v.id, name: v.name, href: v.href, own: v.own }))}
+      >
         {children}
       </Shell>
     </Providers>

@@ -1,9 +1,10 @@
 "use client";
 
-import { CalendarDays, ChartColumn, Columns3, ListChecks, LogOut, Menu, Settings, Table2, X } from "lucide-react";
+import { Bookmark, CalendarDays, ChartColumn, Columns3, ListChecks, LogOut, Menu, Settings, Table2, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
+import { DeleteViewButton } from "@/components/saved-views/delete-view-button";
 import { GlobalSearch } from "./global-search";
 import { Shortcuts } from "./shortcuts";
 
@@ -17,8 +18,10 @@ const nav = [
 const adminNav = { href: "/admin", label: "Admin", icon: Settings };
 
 type User = { name: string; role: string; organisation: string; organisationName: string };
+/** A saved board or table view in the sidebar; `own` ones get a delete button. */
+export type SidebarView = { id: string; name: string; href: string; own?: boolean };
 
-export function Shell({ user, signOut, children }: { user: User; signOut: () => Promise<void>; children: ReactNode }) {
+export function Shell({ user, signOut, views = [], children }: { user: User; signOut: () => Promise<void>; views?: SidebarView[]; children: ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   return (
@@ -47,7 +50,8 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
         <div className="px-2 pt-2">
           <GlobalSearch />
         </div>
-        <ul className="flex-1 space-y-0.5 px-2 py-2">
+        <div className="flex-1 overflow-y-auto">
+        <ul className="space-y-0.5 px-2 py-2">
           {(user.role === "admin" ? [...nav, adminNav] : nav).map(({ href, label, icon: Icon }) => {
             // /follow-ups/<id> belongs to no list; the table is current only on /follow-ups itself.
             const current = pathname === href || (href !== "/follow-ups" && pathname.startsWith(`${href}/`));
@@ -66,6 +70,29 @@ export function Shell({ user, signOut, children }: { user: User; signOut: () => 
             );
           })}
         </ul>
+        {views.length > 0 && (
+          <section aria-labelledby="saved-views-heading" className="px-2 pb-2">
+            <h2 id="saved-views-heading" className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-zinc-600">
+              Saved views
+            </h2>
+            <ul className="space-y-0.5">
+              {views.map((v) => (
+                <li key={v.id} className="flex items-center gap-1">
+                  <Link
+                    href={v.href}
+                    onClick={() => setOpen(false)}
+                    className="flex min-w-0 flex-1 items-center gap-2 rounded-md px-3 py-1.5 text-sm text-zinc-700 no-underline hover:bg-zinc-100 hover:no-underline"
+                  >
+                    <Bookmark aria-hidden className="size-4 shrink-0" />
+                    <span className="truncate">{v.name}</span>
+                  </Link>
+                  {v.own && <DeleteViewButton id={v.id} name={v.name} />}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        </div>
         <div className="border-t border-zinc-200 p-3">
           <p className="truncate text-sm font-semibold">{user.name}</p>
           <p className="truncate text-xs text-zinc-600">

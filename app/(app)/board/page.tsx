@@ -5,6 +5,7 @@ import { BoardFilters } from "@/components/board/board-filters";
 import { filterOptions, toBoardCard } from "@/components/board/board-data";
 import { FollowUpBoard } from "@/components/board/follow-up-board";
 import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
+import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { PageHeader } from "@/components/shell/page";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/connection";
@@ -36,6 +37,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Board" description={`${plural(total, "follow-up")} match these filters${cards.length < total ? `; showing the ${cards.length} due soonest` : ""}.`}>
+        <SaveViewButton path="/board" />
         <a href={`/api/v1/follow-ups.csv?${query}`} download className={buttonClass("secondary")}>
           <Download aria-hidden className="size-4" />
           Export CSV

@@ -1,28 +1,60 @@
 import { ArrowDown, ArrowUp, Download, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { filterOptions } from "@/components/board/board-data";
 import { BoardFilters } from "@/components/board/board-filters";
 import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
 import { BulkEditBar, BulkEditProvider, RowCheckbox, SelectAllCheckbox } from "@/components/follow-ups/bulk-edit-bar";
+import { ColumnChooser } from "@/components/follow-ups/column-chooser";
+import { columnLabels, resolveColumns } from "@/components/follow-ups/column-params";
 import { DueDate } from "@/components/follow-ups/due-date";
 import { StatusBadge } from "@/components/follow-ups/status-badge";
+import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { PageHeader } from "@/components/shell/page";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Chip, OrgName } from "@/components/ui/chip";
 import { getDb } from "@/db/connection";
-import { countFollowUpsByStatus, isClosed, listFollowUps } from "@/db/queries/follow-ups";
+import { countFollowUpsByStatus, type FollowUp, isClosed, listFollowUps } from "@/db/queries/follow-ups";
 import { AppError } from "@/lib/errors";
-import { formatDate, plural } from "@/lib/format";
+import { formatDate, plural, priorityLabels } from "@/lib/format";
 import { requireViewer } from "@/lib/session";
-import { type FollowUpSort, followUpSorts } from "@/lib/validation/follow-ups";
+import { type FollowUpColumn, type FollowUpSort, followUpSorts } from "@/lib/validation/follow-ups";
 
 export const metadata: Metadata = { title: "Follow-ups" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 const PAGE = 100;
+
+/** How each chosen column shows one follow-up. The title is the row's link (j/k move between them). */
+const cells: Record<FollowUpColumn, (f: FollowUp) => React.ReactNode> = {
+  meeting: (f) => <span className="text-xs text-zinc-700">{f.meetingTitle ?? "—"}</span>,
+  title: (f) => (
+    <Link href={`/follow-ups/${f.id}`} data-row-link className="break-words font-medium text-zinc-900">
+      {f.title}
+    </Link>
+  ),
+  priorityArea: (f) => <Chip title={f.priorityAreaName}>{f.priorityAreaName}</Chip>,
+  ownerOrganisation: (f) => <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />,
+  owner: (f) => <span className="text-zinc-800">{f.ownerUserName ?? "—"}</span>,
+  due: (f) => (
+    <span className="text-xs">
+      <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={isClosed(f.status)} />
+    </span>
+  ),
+  status: (f) => <StatusBadge status={f.status} />,
+  overdue: (f) => (f.overdue ? <span className="font-semibold text-red-700">Yes</span> : "No"),
+  priority: (f) => priorityLabels[f.priority],
+  description: (f) => <span className="line-clamp-2 max-w-xs text-xs text-zinc-700">{f.description || "—"}</span>,
+  updated: (f) => (
+    <span className="whitespace-nowrap text-xs text-zinc-600">
+      <time dateTime={f.updatedAt.toISOString()}>{formatDate(f.updatedAt)}</time>
+    </span>
+  ),
+};
+const sortableColumns: Partial<Record<FollowUpColumn, FollowUpSort>> = { title: "title", due: "due", status: "status", updated: "updated" };
 
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer();
@@ -33,6 +65,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   const sort: FollowUpSort = (followUpSorts as readonly string[]).includes(sortParam ?? "") ? (sortParam as FollowUpSort) : "due";
   const dir = one(sp.dir) === "desc" ? "desc" : "asc";
   const cursor = one(sp.after);
+  const columns = resolveColumns(sp.columns);
 
   let page;
   let badCursor = false;
@@ -78,7 +111,8 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Follow-ups" description={`${plural(total, "follow-up")} match these filters.`}>
-        <a href={`/api/v1/follow-ups.csv?${apiQuery({ ...filters, sort, dir })}`} download className={buttonClass("secondary")}>
+        <SaveViewButton path="/follow-ups" />
+        <a href={`/api/v1/follow-ups.csv?${apiQuery({ ...filters, sort, dir }, { columns: columns.join(",") })}`} download className={buttonClass("secondary")}>
           <Download aria-hidden className="size-4" />
           Export CSV
         </a>
@@ -90,6 +124,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
       <div className="space-y-4 px-4 py-6 md:px-8">
         <NuqsAdapter>
           <BoardFilters viewerOrganisationId={viewer.organisationId} {...options} showGroup={false} />
+          <ColumnChooser />
         </NuqsAdapter>
         {(badCursor || Object.keys(problems).length > 0) && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -109,12 +144,16 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
                       <SelectAllCheckbox />
                     </th>
                   )}
-                  {sortHeader("title", "Follow-up")}
-                  <th scope="col" className="px-3 py-2 text-left font-semibold">Priority area</th>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold">Owner</th>
-                  {sortHeader("due", "Due")}
-                  {sortHeader("status", "Status")}
-                  {sortHeader("updated", "Updated")}
+                  {columns.map((c) => {
+                    const key = sortableColumns[c];
+                    return key ? (
+                      <Fragment key={c}>{sortHeader(key, columnLabels[c])}</Fragment>
+                    ) : (
+                      <th key={c} scope="col" className="px-3 py-2 text-left font-semibold">
+                        {columnLabels[c]}
+                      </th>
+                    );
+                  })}
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100">
@@ -125,28 +164,11 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
                         <RowCheckbox id={f.id} title={f.title} />
                       </td>
                     )}
-                    <td className="max-w-md px-3 py-2">
-                      <Link href={`/follow-ups/${f.id}`} data-row-link className="break-words font-medium text-zinc-900">
-                        {f.title}
-                      </Link>
-                      {f.meetingTitle && <div className="truncate text-xs text-zinc-600">{f.meetingTitle}</div>}
-                    </td>
-                    <td className="px-3 py-2">
-                      <Chip title={f.priorityAreaName}>{f.priorityAreaName}</Chip>
-                    </td>
-                    <td className="px-3 py-2 text-zinc-800">
-                      <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
-                      {f.ownerUserName && <div className="text-xs text-zinc-600">{f.ownerUserName}</div>}
-                    </td>
-                    <td className="px-3 py-2 text-xs">
-                      <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={isClosed(f.status)} />
-                    </td>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={f.status} />
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2 text-xs text-zinc-600">
-                      <time dateTime={f.updatedAt.toISOString()}>{formatDate(f.updatedAt)}</time>
-                    </td>
+                    {columns.map((c) => (
+                      <td key={c} className={c === "title" ? "max-w-md px-3 py-2" : "px-3 py-2"}>
+                        {cells[c](f)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
