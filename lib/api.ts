@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { type Db } from "@/db/client";
 import { getDb } from "@/db/connection";
+import { recordRefused } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import { authenticate } from "@/lib/session";
@@ -17,15 +18,18 @@ type Handler<P> = (args: { req: Request; db: Db; viewer: Viewer; params: P }) =>
  */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>, opts: { status?: number } = {}) {
   return async (req: Request, ctx: Ctx<P>) => {
+    let viewer: Viewer | undefined;
     try {
       if (req.method !== "GET" && req.method !== "HEAD") checkOrigin(req);
-      const viewer = await authenticate();
+      viewer = await authenticate();
       const db = await getDb();
       const params = await ctx.params;
       const data = await handler({ req, db, viewer, params });
       if (data instanceof Response) return data;
       return NextResponse.json(data, { status: opts.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (e) {
+      // A signed-in user refused (403) is in the audit trail.
+      if (viewer && e instanceof AppError && e.type === "forbidden") await recordRefused(getDb(), viewer, e, { method: req.method, path: new URL(req.url).pathname });
       return errorResponse(e);
     }
   };

@@ -1,10 +1,8 @@
-import { verify } from "@node-rs/argon2";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/connection";
-import { findUserByEmail } from "@/db/queries/users";
 import { authSecret } from "@/lib/env";
-import { signInInput } from "@/lib/validation/auth";
+import { checkCredentials } from "@/lib/sign-in";
 
 /** Keeps only a local path, so a sign-in can never send the user to another site. */
 export function safePath(target: unknown, fallback = "/"): string {
@@ -32,13 +30,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       id: "credentials",
       credentials: { email: { label: "E-mail" }, password: { label: "Password", type: "password" } },
+      // Checks the password and records the attempt (signed in, or failed) in the audit trail.
       async authorize(raw) {
-        const parsed = signInInput.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await findUserByEmail(await getDb(), parsed.data.email);
-        if (!user || !user.active || !user.passwordHash) return null;
-        if (!(await verify(user.passwordHash, parsed.data.password))) return null;
-        return { id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisationId };
+        return checkCredentials(await getDb(), raw);
       },
     }),
   ],

@@ -27,3 +27,63 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
   for (const r of rows) out.push(csvRow(r));
   return out.join("");
 }
+
+/** One record of a parsed CSV file, with the line (1-based) it starts on, for row-by-row messages. */
+export type CsvRecord = { line: number; cells: string[] };
+
+/**
+ * Reads CSV as spreadsheets write it: a leading BOM, quoted fields with doubled quotes and line
+ * breaks inside, CRLF, LF or CR line ends. Blank lines are skipped. A cell our own encoder made
+ * inert (a leading apostrophe before =, +, -, @) reads back as what was exported.
+ */
+export function parseCsv(input: string): CsvRecord[] {
+  const text = input.startsWith(BOM) ? input.slice(1) : input;
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false; // inside a quoted field
+  let wasQuoted = false; // the current cell was quoted (so "" is a cell, not nothing)
+  let line = 1;
+  let start = 1;
+  const endCell = () => {
+    cells.push(wasQuoted ? cell : cell.trim());
+    cell = "";
+    wasQuoted = false;
+  };
+  const endRecord = () => {
+    endCell();
+    if (cells.some((c) => c !== "")) records.push({ line: start, cells: cells.map(uninert) });
+    cells = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell.trim() === "") {
+      quoted = true;
+      wasQuoted = true;
+      cell = "";
+    } else if (ch === ",") {
+      endCell();
+    } else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRecord();
+      line++;
+      start = line;
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell !== "" || wasQuoted || cells.length) endRecord();
+  return records;
+}
+
+const uninert = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);

@@ -47,3 +47,10 @@ export type OrganisationPatch = z.output<typeof organisationPatch>;
 /** Merge this organisation into another: every reference moves to `intoId`, this one is archived. */
 export const organisationMerge = z.object({ intoId: id("Organisation to keep"), version });
 export type OrganisationMerge = z.output<typeof organisationMerge>;
+
+/** An organisation import: the CSV text (name, acronym, kind, parent acronym, domains) and whether only to preview it. */
+export const organisationImport = z.object({
+  csv: z.string({ error: "Paste the CSV text or choose a file." }).max(2_000_000, { error: "The file is too large (at most 2 MB)." }),
+  dryRun: z.boolean({ error: "dryRun must be true or false." }).optional().default(true),
+});
+export type OrganisationImport = z.output<typeof organisationImport>;

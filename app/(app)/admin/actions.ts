@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createMeetingSeries, updateMeetingSeries } from "@/db/queries/meeting-series";
+import { applyOrganisationImport, previewOrganisationImport } from "@/db/queries/organisation-import";
 import { createOrganisation, mergeOrganisation, updateOrganisation } from "@/db/queries/organisations";
 import { createPriorityArea, reorderPriorityAreas, updatePriorityArea } from "@/db/queries/priority-areas";
 import { createUser, issuePasswordLink, updateUser } from "@/db/queries/users";
 import { authedAction } from "@/lib/actions";
 import { meetingSeriesInput, meetingSeriesPatch } from "@/lib/validation/meeting-series";
-import { organisationInput, organisationMerge, organisationPatch } from "@/lib/validation/organisations";
+import { organisationImport, organisationInput, organisationMerge, organisationPatch } from "@/lib/validation/organisations";
 import { priorityAreaInput, priorityAreaOrder, priorityAreaPatch } from "@/lib/validation/priority-areas";
 import { userInput, userPatch } from "@/lib/validation/users";
 
@@ -77,3 +78,11 @@ export const updateUserAction = authedAction(withId(userPatch), async ({ id, pat
 });
 
 export const issuePasswordLinkAction = authedAction(z.object({ id: z.uuid() }), async ({ id }, { db, viewer }) => issuePasswordLink(db, viewer, id));
+
+export const previewOrganisationImportAction = authedAction(organisationImport, async ({ csv }, { db, viewer }) => previewOrganisationImport(db, viewer, csv));
+
+export const importOrganisationsAction = authedAction(organisationImport, async ({ csv }, { db, viewer }) => {
+  const plan = await applyOrganisationImport(db, viewer, csv);
+  done("organisations");
+  return plan;
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { OrganisationAdmin } from "@/components/admin/organisation-admin";
+import { OrganisationImport } from "@/components/admin/organisation-import";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
 import { listOrganisations, organisationUsageAll, relatives } from "@/db/queries/organisations";
@@ -27,6 +28,9 @@ export default async function OrganisationsAdminPage() {
       <PageBody>
         <AdminNav current="/admin/organisations" />
         <OrganisationAdmin organisations={organisations} />
+        <div className="mt-8">
+          <OrganisationImport />
+        </div>
       </PageBody>
     </>
   );

@@ -1,0 +1,158 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type ChangeEvent, useRef, useState } from "react";
+import { toast } from "sonner";
+import { importOrganisationsAction, previewOrganisationImportAction } from "@/app/(app)/admin/actions";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
+
+type Plan = Awaited<ReturnType<typeof previewOrganisationImportAction>> extends infer R ? (R extends { ok: true; data: infer D } ? D : never) : never;
+
+const actionLabels = { create: "Create", update: "Update", unchanged: "Unchanged", error: "Error" } as const;
+const actionClass = {
+  create: "bg-green-100 text-green-900",
+  update: "bg-blue-100 text-blue-900",
+  unchanged: "bg-zinc-100 text-zinc-800",
+  error: "bg-red-100 text-red-900",
+} as const;
+
+/** Import organisations from CSV: paste or choose a file, preview row by row, import only a clean file. */
+export function OrganisationImport() {
+  const router = useRouter();
+  const [csv, setCsv] = useState("");
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [previewed, setPreviewed] = useState("");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  function change(text: string) {
+    setCsv(text);
+    setError("");
+  }
+
+  async function chooseFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    if (file) change(await file.text());
+  }
+
+  async function preview() {
+    if (!csv.trim()) {
+      setError("Paste the CSV text or choose a file first.");
+      return;
+    }
+    setBusy(true);
+    const result = await previewOrganisationImportAction({ csv, dryRun: true }).catch(() => null);
+    setBusy(false);
+    if (!result?.ok) {
+      setPlan(null);
+      setError(result?.error ?? "The preview failed. Try again.");
+      return;
+    }
+    setPlan(result.data);
+    setPreviewed(csv);
+    requestAnimationFrame(() => resultRef.current?.focus());
+  }
+
+  async function runImport() {
+    setBusy(true);
+    const result = await importOrganisationsAction({ csv: previewed, dryRun: false }).catch(() => null);
+    setBusy(false);
+    if (!result?.ok) {
+      toast.error(result?.error ?? "The import failed. Nothing was written; try again.");
+      await preview();
+      return;
+    }
+    toast.success(`Imported: ${result.data.counts.create} created, ${result.data.counts.update} updated.`);
+    setPlan(null);
+    setCsv("");
+    setPreviewed("");
+    router.refresh();
+  }
+
+  const stale = plan !== null && previewed !== csv;
+  const canImport = plan !== null && !stale && plan.valid && plan.changes > 0;
+
+  return (
+    <section aria-labelledby="import-title" className="space-y-3 rounded-md border border-zinc-300 bg-white p-4">
+      <h2 id="import-title" className="font-semibold">
+        Import from CSV
+      </h2>
+      <p className="text-sm text-zinc-700">
+        Columns: name, acronym, kind (eu, un, member_state or other), parent acronym, domains (separated by spaces or semicolons). Rows are matched to existing organisations by acronym. Nothing is written unless every row is valid.
+      </p>
+      <div className="space-y-1">
+        <label htmlFor="import-file" className="block text-sm font-semibold text-zinc-900">
+          CSV file (optional)
+        </label>
+        <FieldHint id="import-file" hint="Choosing a file puts its text in the box below." />
+        <input id="import-file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="import-file-hint" onChange={chooseFile} className="block text-sm" />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="import-csv" className="block text-sm font-semibold text-zinc-900">
+          CSV text
+        </label>
+        <FieldHint id="import-csv" hint="The first line may be the header: name,acronym,kind,parent acronym,domains" />
+        <textarea
+          id="import-csv"
+          rows={6}
+          value={csv}
+          onChange={(e) => change(e.target.value)}
+          spellCheck={false}
+          className={`${inputClass} font-mono text-sm`}
+          {...describedBy("import-csv", "hint", error)}
+        />
+        <FieldError id="import-csv" error={error} />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={preview} disabled={busy}>
+          Preview
+        </Button>
+        {canImport && (
+          <Button onClick={runImport} disabled={busy}>
+            Import {plan.changes} {plan.changes === 1 ? "change" : "changes"}
+          </Button>
+        )}
+      </div>
+      {plan && (
+        <div ref={resultRef} tabIndex={-1} className="space-y-2 outline-none">
+          <p role="status" className={`text-sm font-medium ${plan.valid ? "text-zinc-900" : "text-red-800"}`}>
+            {stale
+              ? "The text has changed since the preview. Preview again."
+              : plan.valid
+                ? plan.changes
+                  ? `Ready: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.unchanged} unchanged.`
+                  : "Nothing to change: every row matches the list already."
+                : `Nothing can be imported yet: ${plan.counts.error} ${plan.counts.error === 1 ? "row has a problem" : "rows have problems"}. Fix the file and preview again.`}
+          </p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Import preview, row by row</caption>
+              <thead className="border-b border-zinc-300">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">Line</th>
+                  <th scope="col" className="py-1 pr-3">Organisation</th>
+                  <th scope="col" className="py-1 pr-3">Action</th>
+                  <th scope="col" className="py-1">Details</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-200">
+                {plan.rows.map((r, i) => (
+                  <tr key={`${r.line}-${i}`} className="align-top">
+                    <td className="py-1 pr-3 tabular-nums">{r.line}</td>
+                    <td className="py-1 pr-3">{r.acronym ? `${r.acronym}${r.name ? ` — ${r.name}` : ""}` : r.name || "—"}</td>
+                    <td className="py-1 pr-3">
+                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${actionClass[r.action]}`}>{actionLabels[r.action]}</span>
+                    </td>
+                    <td className="py-1">{r.messages.length ? <ul className="space-y-0.5">{r.messages.map((m) => <li key={m}>{m}</li>)}</ul> : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { recordEvent } from "@/db/queries/activity";
+import type { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/policy";
+
+/** The entity of a failed sign-in with an e-mail no user has: the nil uuid (entity_id is NOT NULL). */
+export const NO_USER = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Appends to the audit trail and never fails the request it records: an audit write that goes
+ * wrong is logged, the answer to the user stays what it was.
+ */
+async function safely(db: Db | Promise<Db>, write: (db: Db) => Promise<void>) {
+  try {
+    await write(await db);
+  } catch (e) {
+    console.error("audit trail write failed", e);
+  }
+}
+
+/** A sign-in: "signed_in" for the user; "sign_in_failed" with the e-mail tried (lower-cased, never the password). */
+export function recordSignIn(db: Db | Promise<Db>, outcome: { ok: true; userId: string } | { ok: false; userId: string | null; email: string }) {
+  return safely(db, (db) =>
+    outcome.ok
+      ? recordEvent(db, outcome.userId, "user", outcome.userId, "signed_in")
+      : recordEvent(db, outcome.userId, "user", outcome.userId ?? NO_USER, "sign_in_failed", { email: outcome.email.trim().toLowerCase().slice(0, 320) }),
+  );
+}
+
+/** A refused (403) attempt by a signed-in user: what was refused, and where. */
+export function recordRefused(db: Db | Promise<Db>, viewer: Viewer, error: AppError, where: { method: string; path: string | null }) {
+  return safely(db, (db) => recordEvent(db, viewer.id, "user", viewer.id, "refused", { code: error.code, method: where.method, path: where.path }));
+}
