@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { meetingSeries, organisations, priorityAreas, users } from "@/db/schema";
 import { invalid } from "@/lib/errors";
@@ -55,8 +55,3 @@ export async function checkReferences(
 }
 
 const labels = { organisation: "organisation", priorityArea: "priority area", series: "meeting series" } as const;
-
-export async function activePriorityArea(db: Db, id: string) {
-  const [row] = await db.select().from(priorityAreas).where(and(eq(priorityAreas.id, id), eq(priorityAreas.archived, false)));
-  return row;
-}
