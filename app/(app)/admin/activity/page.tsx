@@ -116,7 +116,7 @@ export default async function ActivityAdminPage({ searchParams }: { searchParams
                       <td className="px-3 py-2">{a.actorName ?? "System"}</td>
                       <td className="px-3 py-2">
                         <span className="text-zinc-700">{typeLabels[a.entityType as keyof typeof typeLabels] ?? a.entityType}</span>{" "}
-                        {href ? <Link href={href}>{name}</Link> : <Link href={`/admin/activity?entityType=${a.entityType}&entityId=${a.entityId}`}>{name}</Link>}
+                        <Link className="underline" href={href ?? `/admin/activity?entityType=${a.entityType}&entityId=${a.entityId}`}>{name}</Link>
                       </td>
                       <td className="px-3 py-2">
                         {a.field ? (
