@@ -230,6 +230,39 @@ export const passwordTokens = pgTable(
   (t) => [index("password_tokens_user_idx").on(t.userId)],
 );
 
+/**
+ * A signed-in session (its id rides in the session cookie). Every request checks it: ended at
+ * sign-out, and expired after the idle and absolute timeouts — in the database, so it holds across
+ * app instances and a stolen cookie is dead after sign-out.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Failed sign-ins, counted per account ("account:<e-mail>") and per address ("address:<ip>") to
+ * throttle guessing. Bookkeeping, not history (the audit trail has the attempts): old rows are pruned.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.key, t.at), index("sign_in_failures_at_idx").on(t.at)],
+);
+
 /** A named board or table query: the viewer's own, or shared with their organisation (organisation_id set). */
 export const savedViewPaths = ["/board", "/follow-ups"] as const;
 export const savedViews = pgTable(

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, signOut, test } from "./fixtures";
 
 test("pages carry a nonce-based Content-Security-Policy without unsafe-eval, and the hardening headers", async ({ page }) => {
   const csp: string[] = [];
@@ -31,4 +31,40 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }
   const cookie = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");
+});
+
+test("a session cookie kept after sign-out no longer signs anyone in", async ({ page, context, browser }) => {
+  await signIn(page, "staff@eeas.example");
+  const kept = await context.cookies();
+  await signOut(page);
+  const replay = await browser.newContext();
+  await replay.addCookies(kept);
+  const res = await replay.request.get("/api/v1/me");
+  expect(res.status()).toBe(401);
+  const other = await replay.newPage();
+  await other.goto("/my-follow-ups");
+  await expect(other).toHaveURL(/\/signin/);
+  await replay.close();
+});
+
+test("sign-in from an address is throttled after ten failures, with a clear message, even for the right password", async ({ page }) => {
+  // A documentation address of its own (as a reverse proxy would pass it), so the throttle does not
+  // reach the other tests' sign-ins; the per-account throttle is proven in tests/integration/sessions.
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "198.51.100.23" });
+  await page.goto("/signin");
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("E-mail address").fill(`guess-${i}@example.org`);
+    await page.getByLabel("Password").fill(`not-the-password-${i}`);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/signin");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+    await expect(page.getByText("The e-mail address or password is not right.")).toBeVisible();
+    // React resets the form after the action; type the next attempt only after that.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+  }
+  await page.getByLabel("E-mail address").fill("staff@unodc.example");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/Too many failed sign-ins for this account or from this address/)).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
 });

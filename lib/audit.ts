@@ -28,6 +28,13 @@ export function recordSignIn(db: Db | Promise<Db>, outcome: { ok: true; userId: 
   );
 }
 
+/** A sign-in refused without checking the password, because of too many recent failures. */
+export function recordThrottled(db: Db | Promise<Db>, attempt: { userId: string | null; email: string; address: string | null }) {
+  return safely(db, (db) =>
+    recordEvent(db, attempt.userId, "user", attempt.userId ?? NO_USER, "sign_in_throttled", { email: attempt.email.slice(0, 320), address: attempt.address }),
+  );
+}
+
 /** A refused (403) attempt by a signed-in user: what was refused, and where. */
 export function recordRefused(db: Db | Promise<Db>, viewer: Viewer, error: AppError, where: { method: string; path: string | null }) {
   return safely(db, (db) => recordEvent(db, viewer.id, "user", viewer.id, "refused", { code: error.code, method: where.method, path: where.path }));

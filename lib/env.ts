@@ -14,6 +14,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   DEMO_DATA: z.enum(["true", "false"]).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });
 
 export type Env = z.infer<typeof schema> & { engine: "pglite" | "postgres" };
@@ -26,6 +28,8 @@ export function env(): Env {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+    SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES || undefined,
+    SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -4,17 +4,26 @@ import { cache } from "react";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/connection";
+import { touchSession } from "@/db/queries/sessions";
 import { loadViewer } from "@/db/queries/users";
 import { auth } from "@/lib/auth";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 
-/** The signed-in user, re-read from the database once per request; null if signed out or deactivated. */
+/**
+ * The signed-in user, re-read from the database once per request; null if signed out, deactivated,
+ * or if the session ended (sign-out) or timed out (idle or absolute; SESSION_IDLE_MINUTES,
+ * SESSION_MAX_HOURS).
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  return loadViewer(await getDb(), id);
+  if (!id || !session.sessionId) return null;
+  const db = await getDb();
+  const { SESSION_IDLE_MINUTES: idleMinutes, SESSION_MAX_HOURS: maxHours } = env();
+  if (!(await touchSession(db, session.sessionId, id, { idleMinutes, maxHours }))) return null;
+  return loadViewer(db, id);
 });
 
 /** For pages: the viewer, or a trip to the sign-in page. */

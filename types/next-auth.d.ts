@@ -6,12 +6,14 @@ declare module "next-auth" {
     organisationId?: string;
   }
   interface Session {
+    sessionId?: string;
     user: { id: string; name?: string | null; email?: string | null; role?: Role; organisationId?: string };
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
+    sid?: string;
     role?: Role;
     organisationId?: string;
   }

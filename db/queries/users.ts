@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { organisations, passwordTokens, users } from "@/db/schema";
 import { AppError, invalid, notFound } from "@/lib/errors";
+import { passwordProblem } from "@/lib/passwords";
 import type { Viewer } from "@/lib/policy";
 import type { userInput, UserPatch } from "@/lib/validation/users";
 import { recordChanges, recordEvent } from "./activity";
@@ -153,6 +154,9 @@ export async function passwordTokenUser(db: Db, token: string) {
 
 /** Uses a one-time link: sets the password (argon2id) and spends the link, in one transaction. */
 export async function setPasswordWithToken(db: Db, token: string, password: string) {
+  const holder = await passwordTokenUser(db, token);
+  const problem = holder && passwordProblem(password, holder);
+  if (problem) throw invalid("password", { password: problem });
   const passwordHash = await hash(password);
   return db.transaction(async (tx) => {
     const now = new Date();

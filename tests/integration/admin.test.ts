@@ -167,6 +167,8 @@ describe.each(engines)("admin on $name", (engine) => {
     await expectRefused(createUser(t.db, admin, userInput.parse({ name: "Again", email: "amina.diallo@unodc.example", organisationId: org.ROEA })), 400, "email");
     const token = setPasswordPath.replace("/set-password/", "");
     expect(await passwordTokenUser(t.db, token)).toMatchObject({ email: "amina.diallo@unodc.example" });
+    // A common password is refused, naming the field, and the link stays usable.
+    await expect(setPasswordWithToken(t.db, token, "Password2026!")).rejects.toMatchObject({ status: 400, fields: { password: expect.stringMatching(/common/) } });
     await setPasswordWithToken(t.db, token, "a long enough passphrase");
     expect((await findUserByEmail(t.db, "amina.diallo@unodc.example"))?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await passwordTokenUser(t.db, token)).toBeNull();

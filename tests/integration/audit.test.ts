@@ -31,15 +31,15 @@ describe.each(engines)("audit trail on $name", (engine) => {
 
   it("records a sign-in", async () => {
     const staff = v["staff@unodc.example"];
-    const user = await checkCredentials(t.db, { email: "Staff@UNODC.example", password: "demo-password" });
-    expect(user?.id).toBe(staff.id);
+    const outcome = await checkCredentials(t.db, { email: "Staff@UNODC.example", password: "demo-password" });
+    expect("user" in outcome && outcome.user.id).toBe(staff.id);
     const [row] = await rows(t, "signed_in", staff.id);
     expect(row).toMatchObject({ actorId: staff.id, entityType: "user", entityId: staff.id });
   });
 
   it("records a wrong password against the user, with the e-mail and never the password", async () => {
     const manager = v["manager@eeas.example"];
-    expect(await checkCredentials(t.db, { email: " MANAGER@eeas.example", password: "hunter2-secret" })).toBeNull();
+    expect(await checkCredentials(t.db, { email: " MANAGER@eeas.example", password: "hunter2-secret" })).toEqual({ refused: "invalid" });
     const log = await rows(t, "sign_in_failed", manager.id);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ actorId: manager.id, entityType: "user", after: { email: "manager@eeas.example" } });
@@ -47,7 +47,7 @@ describe.each(engines)("audit trail on $name", (engine) => {
   });
 
   it("records an unknown e-mail against the nil uuid, with no actor", async () => {
-    expect(await checkCredentials(t.db, { email: "Nobody@Example.org", password: "whatever-pw" })).toBeNull();
+    expect(await checkCredentials(t.db, { email: "Nobody@Example.org", password: "whatever-pw" })).toEqual({ refused: "invalid" });
     const log = await rows(t, "sign_in_failed", NO_USER);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ actorId: null, entityType: "user", after: { email: "nobody@example.org" } });

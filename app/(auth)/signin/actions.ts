@@ -1,6 +1,7 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, type CredentialsSignin } from "next-auth";
+import { signInThrottle } from "@/db/queries/sessions";
 import { safePath, signIn } from "@/lib/auth";
 import { signInInput } from "@/lib/validation/auth";
 import { fieldErrors } from "@/lib/validation/common";
@@ -14,6 +15,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safePath(form.get("callbackUrl")) });
   } catch (e) {
+    if (e instanceof AuthError && (e as CredentialsSignin).code === "too_many_attempts") {
+      return { error: `Too many failed sign-ins for this account or from this address. Wait ${signInThrottle.windowMinutes} minutes, then try again.`, email };
+    }
     // Same sentence whether the account exists or not: no account enumeration.
     if (e instanceof AuthError) return { error: "The e-mail address or password is not right.", email };
     throw e; // Next's redirect after a successful sign-in
