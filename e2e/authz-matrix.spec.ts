@@ -1,0 +1,501 @@
+/**
+ * The authorisation matrix, over HTTP and without the UI: every API route and every server action,
+ * called as anonymous, staff, manager and admin — of the same organisation, a parent or child
+ * organisation and an unrelated one — on internal and restricted meetings, on own and others'
+ * follow-ups. Each answer is checked against an oracle written from the access table in DESIGN.md
+ * (not from lib/policy.ts), and every refused write is checked to have changed nothing. A route or
+ * action that is not in the matrix fails the first test.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { type APIRequestContext, type APIResponse, request as playwrightRequest } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { type ActionAnswer, callAction, serverActions } from "./support/server-actions";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(600_000);
+
+type Outcome = "ok" | "unauthorized" | "forbidden" | "not_found" | "invalid";
+type Role = "staff" | "manager" | "admin";
+type Person = { key: string; ctx: APIRequestContext; id: string | null; role: Role | null; organisationId: string | null };
+type Org = { id: string; acronym: string | null; parentId: string | null };
+type Meeting = { id: string; visibility: "internal" | "restricted"; createdById: string; hostOrganisationId: string | null; participantOrganisationIds: string[]; version: number };
+type FollowUp = { id: string; meetingId: string | null; ownerOrganisationId: string; ownerUserId: string | null; dueOn: string | null; priority: string; version: number };
+
+// ---- The routes and actions the matrix covers. A new one must be added here (and tested below). ----
+const publicRoutes = ["GET /api/health", "GET /api/v1/openapi.json", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]"];
+const coveredRoutes = [
+  ...publicRoutes,
+  "GET /api/v1/me",
+  "GET /api/v1/meetings", "POST /api/v1/meetings", "GET /api/v1/meetings/[meetingId]", "PATCH /api/v1/meetings/[meetingId]",
+  "GET /api/v1/follow-ups", "POST /api/v1/follow-ups", "GET /api/v1/follow-ups.csv", "POST /api/v1/follow-ups/bulk",
+  "GET /api/v1/follow-ups/[followUpId]", "PATCH /api/v1/follow-ups/[followUpId]", "GET /api/v1/follow-ups/[followUpId]/activity",
+  "GET /api/v1/follow-ups/[followUpId]/comments", "POST /api/v1/follow-ups/[followUpId]/comments",
+  "GET /api/v1/organisations", "POST /api/v1/organisations", "GET /api/v1/organisations/[organisationId]", "PATCH /api/v1/organisations/[organisationId]",
+  "POST /api/v1/organisations/[organisationId]/merge", "POST /api/v1/organisations/import",
+  "GET /api/v1/priority-areas", "POST /api/v1/priority-areas", "GET /api/v1/priority-areas/[priorityAreaId]", "PATCH /api/v1/priority-areas/[priorityAreaId]", "PUT /api/v1/priority-areas/order",
+  "GET /api/v1/meeting-series", "POST /api/v1/meeting-series", "GET /api/v1/meeting-series/[seriesId]", "PATCH /api/v1/meeting-series/[seriesId]",
+  "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/[userId]", "PATCH /api/v1/users/[userId]", "POST /api/v1/users/[userId]/password-link",
+  "GET /api/v1/activity",
+];
+const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/set-password/actions.ts#setPasswordAction"];
+const coveredActions = [
+  ...publicActions,
+  "app/(app)/meetings/actions.ts#createMeetingAction", "app/(app)/meetings/actions.ts#updateMeetingAction",
+  "app/(app)/follow-ups/actions.ts#createFollowUpAction", "app/(app)/follow-ups/actions.ts#updateFollowUpAction", "app/(app)/follow-ups/actions.ts#addCommentAction",
+  "app/(app)/saved-views/actions.ts#createSavedViewAction", "app/(app)/saved-views/actions.ts#deleteSavedViewAction",
+  ...["createOrganisationAction", "updateOrganisationAction", "mergeOrganisationAction", "previewOrganisationImportAction", "importOrganisationsAction", "createPriorityAreaAction",
+    "updatePriorityAreaAction", "reorderPriorityAreasAction", "createMeetingSeriesAction", "updateMeetingSeriesAction", "createUserAction", "updateUserAction", "issuePasswordLinkAction"].map((a) => `app/(app)/admin/actions.ts#${a}`),
+];
+
+/** Every `route.ts` under app/api and the methods it exports. */
+function discoverRoutes(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const source = fs.readFileSync(full, "utf8");
+        const url = "/" + path.relative("app", path.dirname(full)).split(path.sep).join("/");
+        const methods = new Set([...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!));
+        for (const m of source.matchAll(/export const \{([^}]+)\}/g)) for (const name of m[1]!.split(",")) if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(name.trim())) methods.add(name.trim());
+        for (const m of methods) found.push(`${m} ${url}`);
+      }
+    }
+  };
+  walk(path.join("app", "api"));
+  return found.sort();
+}
+
+/** Every exported function of a "use server" module, and every inline server action in the build. */
+function discoverActions(): string[] {
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(entry.name)) {
+        const source = fs.readFileSync(full, "utf8");
+        if (!/^\s*["']use server["']/.test(source)) continue;
+        for (const m of source.matchAll(/export (?:const|async function) (\w+)/g)) found.add(`${full.split(path.sep).join("/")}#${m[1]}`);
+      }
+    }
+  };
+  walk("app");
+  for (const key of serverActions().keys()) if (!key.includes("#$$RSC_SERVER_ACTION")) found.add(key);
+  return [...found].sort();
+}
+
+// ---- The oracle: DESIGN.md's access table, written out on its own. ----
+let orgs: Org[] = [];
+const ancestors = (id: string): string[] => {
+  const out: string[] = [];
+  for (let o = orgs.find((x) => x.id === id); o?.parentId; o = orgs.find((x) => x.id === o!.parentId)) out.push(o.parentId);
+  return out;
+};
+const related = (a: string, b: string) => a === b || ancestors(a).includes(b) || ancestors(b).includes(a);
+const inSubtree = (root: string, id: string) => id === root || ancestors(id).includes(root);
+
+const seesMeeting = (p: Person, m: Meeting) =>
+  p.role === "admin" || m.visibility === "internal" || [...m.participantOrganisationIds, ...(m.hostOrganisationId ? [m.hostOrganisationId] : [])].some((o) => related(p.organisationId!, o));
+const editsMeeting = (p: Person, m: Meeting) => p.role === "admin" || m.createdById === p.id || (p.role === "manager" && m.hostOrganisationId === p.organisationId);
+let meetingOf = (_id: string): Meeting => {
+  throw new Error("not set up");
+};
+const seesFollowUp = (p: Person, f: FollowUp) => (f.meetingId ? seesMeeting(p, meetingOf(f.meetingId)) : true);
+const progresses = (p: Person, f: FollowUp) => p.role === "admin" || p.role === "manager" || f.ownerUserId === p.id || f.ownerOrganisationId === p.organisationId;
+const manages = (p: Person, f: FollowUp) => p.role === "admin" || (p.role === "manager" && inSubtree(p.organisationId!, f.ownerOrganisationId));
+
+function expected(p: Person, rule: () => Outcome): Outcome {
+  return p.role === null ? "unauthorized" : rule();
+}
+const meetingRule = (p: Person, m: Meeting, write: boolean) => expected(p, () => (!seesMeeting(p, m) ? "not_found" : write && !editsMeeting(p, m) ? "forbidden" : "ok"));
+const followUpRule = (p: Person, f: FollowUp, need: "see" | "progress" | "manage") =>
+  expected(p, () => (!seesFollowUp(p, f) ? "not_found" : need === "progress" && !progresses(p, f) ? "forbidden" : need === "manage" && !manages(p, f) ? "forbidden" : "ok"));
+const adminRule = (p: Person) => expected(p, () => (p.role === "admin" ? "ok" : "forbidden"));
+const signedInRule = (p: Person) => expected(p, () => "ok");
+
+// ---- Calls and checks. ----
+const statusOf: Record<Outcome, number[]> = { ok: [200, 201], unauthorized: [401], forbidden: [403], not_found: [404], invalid: [400] };
+const codeOf: Record<Exclude<Outcome, "ok">, RegExp> = { unauthorized: /^unauthorized/, forbidden: /^forbidden/, not_found: /^not_found/, invalid: /^bad_request/ };
+const failures: string[] = [];
+
+function checkApi(label: string, res: APIResponse, want: Outcome) {
+  if (!statusOf[want].includes(res.status())) failures.push(`${label}: expected ${want}, got HTTP ${res.status()}`);
+}
+// Without a session cookie the proxy sends an action to the sign-in page before it runs (a courtesy;
+// the anonymous test also sends a forged cookie past it, to reach the action's own check).
+const sentToSignIn = (a: ActionAnswer) => [303, 307].includes(a.status) && /^\/signin\b/.test(new URL(a.location ?? "", "http://x").pathname);
+function checkAction(label: string, answer: ActionAnswer, want: Outcome) {
+  const refusedByServer = answer.ok === false && want !== "ok" && codeOf[want].test(answer.code ?? "");
+  const good = want === "ok" ? answer.ok === true : refusedByServer || (want === "unauthorized" && sentToSignIn(answer));
+  if (!good) failures.push(`${label}: expected ${want}, got ${answer.ok === null ? `HTTP ${answer.status} ${answer.text.slice(0, 120)}` : `ok=${answer.ok} code=${answer.code}`}`);
+}
+async function unchanged<T>(label: string, want: Outcome, read: () => Promise<T>, act: () => Promise<void>) {
+  const before = want === "ok" ? undefined : JSON.stringify(await read());
+  await act();
+  if (before !== undefined && JSON.stringify(await read()) !== before) failures.push(`${label}: refused (${want}) but the record changed`);
+}
+const flush = () => {
+  const list = failures.splice(0);
+  expect(list, `${list.length} answers differ from the access table`).toEqual([]);
+};
+
+async function signInContext(baseURL: string, email: string, password = DEMO_PASSWORD) {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, callbackUrl: "/" }, maxRedirects: 0 });
+  expect(res.status(), `sign in ${email}`).toBe(302);
+  return ctx;
+}
+async function person(key: string, ctx: APIRequestContext): Promise<Person> {
+  const me = await ctx.get("/api/v1/me");
+  if (me.status() === 401) return { key, ctx, id: null, role: null, organisationId: null };
+  const body = (await me.json()) as { id: string; role: Role; organisationId: string };
+  return { key, ctx, id: body.id, role: body.role, organisationId: body.organisationId };
+}
+const json = async <T>(res: APIResponse): Promise<T> => {
+  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
+};
+
+// ---- The world: people and records of the matrix's own, so its writes touch nothing else. ----
+let people: Person[] = [];
+let admin: Person;
+let meetings: Meeting[] = [];
+let followUps: FollowUp[] = [];
+let areaId = "";
+const actions = new Map<string, { id: string; page: string }>();
+const action = (key: string) => {
+  const a = actions.get(key);
+  if (!a) throw new Error(`no server action ${key} in the build`);
+  return a;
+};
+const orgId = (acronym: string) => orgs.find((o) => o.acronym === acronym)!.id;
+const readMeeting = async (id: string) => json<Meeting>(await admin.ctx.get(`/api/v1/meetings/${id}`));
+const readFollowUp = async (id: string) => json<FollowUp>(await admin.ctx.get(`/api/v1/follow-ups/${id}`));
+const readComments = async (id: string) => json<unknown>(await admin.ctx.get(`/api/v1/follow-ups/${id}/comments`));
+
+test.beforeAll(async ({ baseURL }) => {
+  for (const [key, entry] of serverActions()) actions.set(key, entry);
+  const adminCtx = await signInContext(baseURL!, "admin@eeas.example");
+  admin = await person("admin EEAS", adminCtx);
+  orgs = (await json<{ items: Org[] }>(await adminCtx.get("/api/v1/organisations"))).items;
+  areaId = (await json<{ items: { id: string }[] }>(await adminCtx.get("/api/v1/priority-areas"))).items[0]!.id;
+
+  // A staff member of a field office (a child of UNODC), with a password set through the one-time link.
+  const created = await adminCtx.post("/api/v1/users", { data: { name: "Matrix Field Officer", email: "field.matrix@unodc.example", organisationId: orgId("ROSEN"), role: "staff" } });
+  const { setPasswordPath } = await json<{ setPasswordPath: string }>(created);
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const password = "harmattan season passphrase 42";
+  const token = setPasswordPath.split("/").pop()!;
+  const set = await callAction(anonymous, { ...action(publicActions[1]!), page: setPasswordPath }, [{ token, password, confirm: password }]);
+  expect(set.ok, set.text.slice(0, 300)).toBe(true);
+
+  people = [
+    await person("anonymous", anonymous),
+    await person("staff UNODC", await signInContext(baseURL!, "staff@unodc.example")),
+    await person("staff EEAS", await signInContext(baseURL!, "staff@eeas.example")),
+    await person("staff ROSEN (child of UNODC)", await signInContext(baseURL!, "field.matrix@unodc.example", password)),
+    await person("manager UNODC", await signInContext(baseURL!, "manager@unodc.example")),
+    await person("manager EEAS", await signInContext(baseURL!, "manager@eeas.example")),
+    admin,
+  ];
+  const by = (key: string) => people.find((p) => p.key === key)!;
+
+  const meeting = async (who: Person, title: string, visibility: string, host: string | null, participants: string[]) =>
+    json<Meeting>(
+      await who.ctx.post("/api/v1/meetings", {
+        data: { title: `Matrix ${title}`, heldOn: "2026-10-01", format: "virtual", visibility, hostOrganisationId: host && orgId(host), participantOrganisationIds: participants.map(orgId) },
+      }),
+    );
+  meetings = [
+    await meeting(by("staff EEAS"), "internal, EEAS hosts", "internal", "EEAS", ["EEAS", "UNODC"]),
+    await meeting(by("manager UNODC"), "restricted, UNODC hosts", "restricted", "UNODC", ["UNODC"]),
+    await meeting(admin, "restricted, only the Dakar office", "restricted", null, ["ROSEN"]),
+    await meeting(admin, "restricted, EEAS and DG HOME", "restricted", "EEAS", ["EEAS", "DG HOME"]),
+  ];
+  meetingOf = (id) => meetings.find((m) => m.id === id)!;
+  const followUp = async (title: string, meetingId: string | null, owner: string, ownerUserId: string | null = null) =>
+    json<FollowUp>(
+      await admin.ctx.post("/api/v1/follow-ups", {
+        data: { title: `Matrix ${title}`, meetingId, priorityAreaId: areaId, ownerOrganisationId: orgId(owner), ownerUserId, dueOn: "2027-03-01" },
+      }),
+    );
+  const [m1, m2, m3, m4] = meetings as [Meeting, Meeting, Meeting, Meeting];
+  followUps = [
+    await followUp("internal, owned by UNODC staff", m1.id, "UNODC", by("staff UNODC").id),
+    await followUp("internal, owned by EEAS", m1.id, "EEAS"),
+    await followUp("restricted UNODC, owned by Dakar officer", m2.id, "ROSEN", by("staff ROSEN (child of UNODC)").id),
+    await followUp("restricted UNODC, owned by UNODC", m2.id, "UNODC"),
+    await followUp("restricted Dakar, owned by Dakar", m3.id, "ROSEN"),
+    await followUp("restricted EEAS, owned by DG HOME", m4.id, "DG HOME"),
+    await followUp("restricted EEAS, owned by EEAS", m4.id, "EEAS"),
+    await followUp("without a meeting, owned by DG HOME", null, "DG HOME"),
+  ];
+});
+
+test.afterAll(async () => {
+  for (const p of people) await p.ctx.dispose();
+});
+
+test("every API route and server action is in the matrix", () => {
+  expect(discoverRoutes(), "a route missing here needs its rows in this matrix").toEqual([...coveredRoutes].sort());
+  expect(discoverActions(), "a server action missing here needs its rows in this matrix").toEqual([...coveredActions].sort());
+});
+
+test("public routes answer everyone; every other route answers 401 to anonymous, even with x-middleware-subrequest", async () => {
+  const anonymous = people[0]!;
+  expect((await anonymous.ctx.get("/api/health")).status()).toBe(200);
+  expect((await anonymous.ctx.get("/api/v1/openapi.json")).status()).toBe(200);
+  const ids: Record<string, string> = { meetingId: meetings[0]!.id, followUpId: followUps[0]!.id, organisationId: orgId("EEAS"), priorityAreaId: areaId, seriesId: meetings[0]!.id, userId: admin.id! };
+  const bypass = ["middleware", "src/middleware", "proxy", "middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy"];
+  for (const route of coveredRoutes.filter((r) => !publicRoutes.includes(r))) {
+    const [method, pattern] = route.split(" ") as [string, string];
+    const url = pattern.replace(/\[(\w+)\]/g, (_, name: string) => ids[name]!);
+    for (const header of [undefined, ...bypass]) {
+      const res = await anonymous.ctx.fetch(url, { method, data: method === "GET" ? undefined : {}, headers: header ? { "x-middleware-subrequest": header } : {}, maxRedirects: 0 });
+      checkApi(`anonymous ${route}${header ? ` (x-middleware-subrequest: ${header})` : ""}`, res, "unauthorized");
+    }
+  }
+  for (const key of coveredActions.filter((a) => !publicActions.includes(a))) {
+    const plain = await callAction(anonymous.ctx, action(key), [{}]);
+    if (!sentToSignIn(plain)) failures.push(`anonymous ${key}: the proxy did not send it to sign in (HTTP ${plain.status})`);
+    for (const cookie of ["authjs.session-token=forged", "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..x.y.z"]) {
+      const answer = await callAction(anonymous.ctx, action(key), [{}], { cookie, "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" });
+      if (!(answer.ok === false && /^unauthorized/.test(answer.code ?? ""))) failures.push(`anonymous ${key} with a forged cookie: expected unauthorized, got HTTP ${answer.status} ok=${answer.ok} code=${answer.code}`);
+    }
+  }
+  // A page, too: the proxy's redirect is a courtesy, the page itself refuses.
+  for (const header of [undefined, ...bypass]) {
+    const res = await anonymous.ctx.get("/my-follow-ups", { headers: header ? { "x-middleware-subrequest": header } : {}, maxRedirects: 0 });
+    expect([302, 303, 307, 308], `anonymous page with ${header ?? "no"} x-middleware-subrequest`).toContain(res.status());
+    expect(await res.text()).not.toContain("Matrix");
+  }
+  flush();
+});
+
+test("meetings: who sees and who edits, over the API and the server action", async () => {
+  for (const p of people) {
+    for (const m of meetings) {
+      checkApi(`${p.key} GET meeting "${m.id}"`, await p.ctx.get(`/api/v1/meetings/${m.id}`), meetingRule(p, m, false));
+      const want = meetingRule(p, m, true);
+      await unchanged(`${p.key} PATCH meeting`, want, () => readMeeting(m.id), async () => {
+        const { version } = await readMeeting(m.id);
+        checkApi(`${p.key} PATCH meeting ${m.id}`, await p.ctx.patch(`/api/v1/meetings/${m.id}`, { data: { version, location: `Edited by ${p.key}` } }), want);
+      });
+      await unchanged(`${p.key} updateMeetingAction`, want, () => readMeeting(m.id), async () => {
+        const { version } = await readMeeting(m.id);
+        checkAction(`${p.key} updateMeetingAction ${m.id}`, await callAction(p.ctx, action("app/(app)/meetings/actions.ts#updateMeetingAction"), [{ id: m.id, patch: { version, location: `Action by ${p.key}` } }]), want);
+      });
+    }
+    // The list shows exactly the matrix meetings this person may see.
+    if (p.role) {
+      const list = await json<{ items: { id: string }[] }>(await p.ctx.get("/api/v1/meetings?q=Matrix&limit=200"));
+      expect(list.items.map((i) => i.id).filter((id) => meetings.some((m) => m.id === id)).sort(), `${p.key} meeting list`).toEqual(meetings.filter((m) => seesMeeting(p, m)).map((m) => m.id).sort());
+    }
+    const create = { title: `Matrix new by ${p.key}`, heldOn: "2026-11-01", format: "virtual" };
+    checkApi(`${p.key} POST meeting`, await p.ctx.post("/api/v1/meetings", { data: create }), expected(p, () => "ok"));
+    checkAction(`${p.key} createMeetingAction`, await callAction(p.ctx, action("app/(app)/meetings/actions.ts#createMeetingAction"), [create]), expected(p, () => "ok"));
+  }
+  flush();
+});
+
+test("follow-ups: see, progress, manage and comment, over the API and the server actions", async () => {
+  for (const p of people) {
+    for (const f of followUps) {
+      const see = followUpRule(p, f, "see");
+      checkApi(`${p.key} GET follow-up ${f.id}`, await p.ctx.get(`/api/v1/follow-ups/${f.id}`), see);
+      checkApi(`${p.key} GET follow-up activity ${f.id}`, await p.ctx.get(`/api/v1/follow-ups/${f.id}/activity`), see);
+      checkApi(`${p.key} GET comments ${f.id}`, await p.ctx.get(`/api/v1/follow-ups/${f.id}/comments`), see);
+
+      const progress = followUpRule(p, f, "progress");
+      const manage = followUpRule(p, f, "manage");
+      const patches: [string, Outcome, (cur: FollowUp) => Record<string, unknown>][] = [
+        ["progress", progress, (cur) => ({ version: cur.version, priority: cur.priority === "high" ? "low" : "high" })],
+        ["manage", manage, (cur) => ({ version: cur.version, dueOn: cur.dueOn === "2027-03-01" ? "2027-03-02" : "2027-03-01" })],
+      ];
+      for (const [kind, want, change] of patches) {
+        await unchanged(`${p.key} PATCH follow-up (${kind})`, want, () => readFollowUp(f.id), async () => {
+          checkApi(`${p.key} PATCH follow-up (${kind}) ${f.id}`, await p.ctx.patch(`/api/v1/follow-ups/${f.id}`, { data: change(await readFollowUp(f.id)) }), want);
+        });
+        await unchanged(`${p.key} updateFollowUpAction (${kind})`, want, () => readFollowUp(f.id), async () => {
+          const patch = change(await readFollowUp(f.id));
+          checkAction(`${p.key} updateFollowUpAction (${kind}) ${f.id}`, await callAction(p.ctx, action("app/(app)/follow-ups/actions.ts#updateFollowUpAction"), [{ id: f.id, patch }]), want);
+        });
+      }
+      await unchanged(`${p.key} POST comment`, progress, () => readComments(f.id), async () => {
+        checkApi(`${p.key} POST comment ${f.id}`, await p.ctx.post(`/api/v1/follow-ups/${f.id}/comments`, { data: { body: `Comment by ${p.key}` } }), progress);
+      });
+      await unchanged(`${p.key} addCommentAction`, progress, () => readComments(f.id), async () => {
+        checkAction(`${p.key} addCommentAction ${f.id}`, await callAction(p.ctx, action("app/(app)/follow-ups/actions.ts#addCommentAction"), [{ followUpId: f.id, body: `Action comment by ${p.key}` }]), progress);
+      });
+    }
+    // Adding a follow-up to a meeting one cannot see is refused as an unknown meeting (nothing leaks).
+    for (const m of meetings) {
+      const want = expected(p, () => (seesMeeting(p, m) ? "ok" : "invalid"));
+      const input = { title: `Matrix added by ${p.key}`, meetingId: m.id, priorityAreaId: areaId, ownerOrganisationId: orgId("EEAS") };
+      checkApi(`${p.key} POST follow-up on ${m.id}`, await p.ctx.post("/api/v1/follow-ups", { data: input }), want);
+      checkAction(`${p.key} createFollowUpAction on ${m.id}`, await callAction(p.ctx, action("app/(app)/follow-ups/actions.ts#createFollowUpAction"), [input]), want);
+    }
+    if (p.role) {
+      const visible = followUps.filter((f) => seesFollowUp(p, f)).map((f) => f.id).sort();
+      const list = await json<{ items: { id: string }[] }>(await p.ctx.get("/api/v1/follow-ups?q=Matrix&limit=200"));
+      expect(list.items.map((i) => i.id).filter((id) => followUps.some((f) => f.id === id)).sort(), `${p.key} follow-up list`).toEqual(visible);
+      const csv = await (await p.ctx.get("/api/v1/follow-ups.csv?q=Matrix")).text();
+      for (const f of followUps) {
+        const title = (await readFollowUp(f.id) as unknown as { title: string }).title;
+        expect(csv.includes(title), `${p.key} CSV ${title}`).toBe(seesFollowUp(p, f));
+      }
+    } else {
+      checkApi("anonymous GET follow-ups.csv", await p.ctx.get("/api/v1/follow-ups.csv"), "unauthorized");
+    }
+  }
+  flush();
+});
+
+test("bulk edit changes only what is in the caller's scope, and lists the rest as refused", async () => {
+  for (const p of people.filter((x) => x.role)) {
+    const before = await Promise.all(followUps.map((f) => readFollowUp(f.id)));
+    const dueOn = `2027-0${people.indexOf(p)}-15`;
+    const res = await p.ctx.post("/api/v1/follow-ups/bulk", { data: { ids: followUps.map((f) => f.id), change: { dueOn } } });
+    checkApi(`${p.key} bulk`, res, "ok");
+    const after = await Promise.all(followUps.map((f) => readFollowUp(f.id)));
+    followUps.forEach((f, i) => {
+      const changed = after[i]!.dueOn === dueOn;
+      const may = seesFollowUp(p, f) && manages(p, f);
+      if (changed !== may) failures.push(`${p.key} bulk on ${f.id}: ${changed ? "changed" : "unchanged"}, but the table says ${may ? "may" : "may not"}`);
+      if (!may && after[i]!.version !== before[i]!.version) failures.push(`${p.key} bulk on ${f.id}: refused but its version moved`);
+    });
+  }
+  checkApi("anonymous bulk", await people[0]!.ctx.post("/api/v1/follow-ups/bulk", { data: { ids: [followUps[0]!.id], change: { dueOn: "2027-01-01" } } }), "unauthorized");
+  flush();
+});
+
+test("reference lists: everyone signed in reads them; only admins change them, over the API and the server actions", async () => {
+  let n = 0;
+  const fresh = {
+    organisation: async () => json<{ id: string; version: number }>(await admin.ctx.post("/api/v1/organisations", { data: { name: `Matrix organisation ${++n}`, kind: "other" } })),
+    area: async () => json<{ id: string; version: number }>(await admin.ctx.post("/api/v1/priority-areas", { data: { name: `Matrix area ${++n}` } })),
+    series: async () => json<{ id: string; version: number }>(await admin.ctx.post("/api/v1/meeting-series", { data: { name: `Matrix series ${++n}` } })),
+    user: async () => json<{ id: string; version: number }>(await admin.ctx.post("/api/v1/users", { data: { name: `Matrix Person ${++n}`, email: `matrix.person.${n}@eeas.example`, organisationId: orgId("EEAS") } })),
+  };
+  const list = (url: string) => async () => (await json<{ items: unknown[] }>(await admin.ctx.get(url))).items;
+  const one = (url: string) => async () => json<unknown>(await admin.ctx.get(url));
+  const areaIds = async () => (await json<{ items: { id: string }[] }>(await admin.ctx.get("/api/v1/priority-areas"))).items.map((a) => a.id);
+  const csv = () => `name,acronym,kind,parent acronym,domains\nMatrix Imported ${++n},MI${n},other,,\n`;
+
+  type Op = { name: string; api?: (p: Person) => Promise<APIResponse>; action?: [string, (p: Person) => Promise<unknown>]; state: () => Promise<() => Promise<unknown>> };
+  const ops: Op[] = [
+    { name: "create organisation", state: async () => list("/api/v1/organisations"), api: (p) => p.ctx.post("/api/v1/organisations", { data: { name: `Matrix org by ${p.key} ${++n}`, kind: "other" } }), action: ["createOrganisationAction", async (p) => ({ name: `Matrix org action ${p.key} ${++n}`, kind: "other" })] },
+    ...(["api", "action"] as const).map((via): Op => {
+      let target: { id: string; version: number };
+      return {
+        name: `update organisation (${via})`,
+        state: async () => ((target = await fresh.organisation()), one(`/api/v1/organisations/${target.id}`)),
+        ...(via === "api" ? { api: (p: Person) => p.ctx.patch(`/api/v1/organisations/${target.id}`, { data: { version: target.version, name: `Renamed by ${p.key}` } }) } : { action: ["updateOrganisationAction", async (p: Person) => ({ id: target.id, patch: { version: target.version, name: `Renamed by ${p.key}` } })] as Op["action"] }),
+      };
+    }),
+    ...(["api", "action"] as const).map((via): Op => {
+      let from: { id: string; version: number };
+      let into: { id: string; version: number };
+      return {
+        name: `merge organisations (${via})`,
+        state: async () => ((from = await fresh.organisation()), (into = await fresh.organisation()), one(`/api/v1/organisations/${from.id}`)),
+        ...(via === "api"
+          ? { api: (p: Person) => p.ctx.post(`/api/v1/organisations/${from.id}/merge`, { data: { intoId: into.id, version: from.version } }) }
+          : { action: ["mergeOrganisationAction", async () => ({ id: from.id, merge: { intoId: into.id, version: from.version } })] as Op["action"] }),
+      };
+    }),
+    { name: "import organisations", state: async () => list("/api/v1/organisations"), api: (p) => p.ctx.post("/api/v1/organisations/import", { data: { csv: csv(), dryRun: false } }), action: ["importOrganisationsAction", async () => ({ csv: csv(), dryRun: false })] },
+    { name: "preview an import", state: async () => list("/api/v1/organisations"), action: ["previewOrganisationImportAction", async () => ({ csv: csv(), dryRun: true })] },
+    { name: "create priority area", state: async () => list("/api/v1/priority-areas"), api: (p) => p.ctx.post("/api/v1/priority-areas", { data: { name: `Matrix area by ${p.key} ${++n}` } }), action: ["createPriorityAreaAction", async (p) => ({ name: `Matrix area action ${p.key} ${++n}` })] },
+    ...(["api", "action"] as const).map((via): Op => {
+      let target: { id: string; version: number };
+      return {
+        name: `update priority area (${via})`,
+        state: async () => ((target = await fresh.area()), one(`/api/v1/priority-areas/${target.id}`)),
+        ...(via === "api" ? { api: (p: Person) => p.ctx.patch(`/api/v1/priority-areas/${target.id}`, { data: { version: target.version, description: `By ${p.key}` } }) } : { action: ["updatePriorityAreaAction", async (p: Person) => ({ id: target.id, patch: { version: target.version, description: `By ${p.key}` } })] as Op["action"] }),
+      };
+    }),
+    { name: "reorder priority areas", state: async () => list("/api/v1/priority-areas"), api: async (p) => p.ctx.put("/api/v1/priority-areas/order", { data: { ids: (await areaIds()).reverse() } }), action: ["reorderPriorityAreasAction", async () => ({ ids: (await areaIds()).reverse() })] },
+    { name: "create series", state: async () => list("/api/v1/meeting-series"), api: (p) => p.ctx.post("/api/v1/meeting-series", { data: { name: `Matrix series by ${p.key} ${++n}` } }), action: ["createMeetingSeriesAction", async (p) => ({ name: `Matrix series action ${p.key} ${++n}` })] },
+    ...(["api", "action"] as const).map((via): Op => {
+      let target: { id: string; version: number };
+      return {
+        name: `update series (${via})`,
+        state: async () => ((target = await fresh.series()), one(`/api/v1/meeting-series/${target.id}`)),
+        ...(via === "api" ? { api: (p: Person) => p.ctx.patch(`/api/v1/meeting-series/${target.id}`, { data: { version: target.version, description: `By ${p.key}` } }) } : { action: ["updateMeetingSeriesAction", async (p: Person) => ({ id: target.id, patch: { version: target.version, description: `By ${p.key}` } })] as Op["action"] }),
+      };
+    }),
+    { name: "create user", state: async () => list("/api/v1/users"), api: (p) => p.ctx.post("/api/v1/users", { data: { name: "Matrix New", email: `matrix.new.${++n}@eeas.example`, organisationId: orgId("EEAS") } }), action: ["createUserAction", async () => ({ name: "Matrix New", email: `matrix.new.${++n}@eeas.example`, organisationId: orgId("EEAS") })] },
+    ...(["api", "action"] as const).map((via): Op => {
+      let target: { id: string; version: number };
+      return {
+        name: `update user (${via})`,
+        state: async () => ((target = await fresh.user()), one(`/api/v1/users/${target.id}`)),
+        ...(via === "api" ? { api: (p: Person) => p.ctx.patch(`/api/v1/users/${target.id}`, { data: { version: target.version, role: "admin" } }) } : { action: ["updateUserAction", async () => ({ id: target.id, patch: { version: target.version, role: "admin" } })] as Op["action"] }),
+      };
+    }),
+    ...(["api", "action"] as const).map((via): Op => {
+      let target: { id: string; version: number };
+      return {
+        name: `issue a password link (${via})`,
+        state: async () => ((target = await fresh.user()), one(`/api/v1/users/${target.id}`)),
+        ...(via === "api" ? { api: (p: Person) => p.ctx.post(`/api/v1/users/${target.id}/password-link`) } : { action: ["issuePasswordLinkAction", async () => ({ id: target.id })] as Op["action"] }),
+      };
+    }),
+  ];
+
+  for (const op of ops) {
+    // Admin last, so the refusals are checked against the untouched target.
+    for (const p of [...people.filter((x) => x.role !== "admin"), admin]) {
+      const want = adminRule(p);
+      const read = await op.state();
+      if (op.api) await unchanged(`${p.key} ${op.name} (API)`, want, read, async () => checkApi(`${p.key} ${op.name} (API)`, await op.api!(p), want));
+      if (op.action) {
+        const [name, args] = op.action;
+        await unchanged(`${p.key} ${op.name} (action)`, want, read, async () => checkAction(`${p.key} ${op.name} (action)`, await callAction(p.ctx, action(`app/(app)/admin/actions.ts#${name}`), [await args(p)]), want));
+      }
+    }
+  }
+  // Reading: the lists are for everyone signed in; users and the whole audit trail are for admins.
+  for (const p of people) {
+    for (const url of ["/api/v1/organisations", `/api/v1/organisations/${orgId("EEAS")}`, "/api/v1/priority-areas", `/api/v1/priority-areas/${areaId}`, "/api/v1/meeting-series", "/api/v1/me"]) {
+      checkApi(`${p.key} GET ${url}`, await p.ctx.get(url), signedInRule(p));
+    }
+    const series = (await json<{ items: { id: string }[] }>(await admin.ctx.get("/api/v1/meeting-series"))).items[0]!.id;
+    checkApi(`${p.key} GET series`, await p.ctx.get(`/api/v1/meeting-series/${series}`), signedInRule(p));
+    for (const url of ["/api/v1/users", `/api/v1/users/${admin.id}`, "/api/v1/activity"]) checkApi(`${p.key} GET ${url}`, await p.ctx.get(url), adminRule(p));
+  }
+  flush();
+});
+
+test("saved views: one's own, or shared with one's organisation; nobody deletes another's", async () => {
+  const create = action("app/(app)/saved-views/actions.ts#createSavedViewAction");
+  const remove = action("app/(app)/saved-views/actions.ts#deleteSavedViewAction");
+  const owner = people.find((p) => p.key === "staff EEAS")!;
+  const made = await callAction(owner.ctx, create, [{ name: "Matrix view", path: "/board", query: "?overdue=true", shared: true }]);
+  expect(made.ok, made.text.slice(0, 200)).toBe(true);
+  const id = /"id":"([0-9a-f-]{36})"/.exec(made.text)?.[1];
+  expect(id).toBeTruthy();
+  for (const p of people.filter((x) => x.id !== owner.id)) checkAction(`${p.key} deletes another's view`, await callAction(p.ctx, remove, [{ id }]), expected(p, () => "not_found"));
+  checkAction("owner deletes own view", await callAction(owner.ctx, remove, [{ id }]), "ok");
+  flush();
+});
+
+test("a forged Origin is refused before anything happens, for the API and the server actions", async () => {
+  const m = meetings[0]!;
+  const forged = { origin: "https://attacker.example" };
+  await unchanged("forged Origin PATCH", "forbidden", () => readMeeting(m.id), async () => {
+    const { version } = await readMeeting(m.id);
+    checkApi("admin PATCH with a forged Origin", await admin.ctx.patch(`/api/v1/meetings/${m.id}`, { data: { version, location: "Forged" }, headers: forged }), "forbidden");
+  });
+  await unchanged("forged Origin action", "forbidden", () => readMeeting(m.id), async () => {
+    const { version } = await readMeeting(m.id);
+    const answer = await callAction(admin.ctx, action("app/(app)/meetings/actions.ts#updateMeetingAction"), [{ id: m.id, patch: { version, location: "Forged action" } }], forged);
+    if (answer.ok === true) failures.push("a server action with a forged Origin ran");
+  });
+  flush();
+});
