@@ -9,7 +9,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type APIResponse, request as playwrightRequest } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { signInContext } from "./support/http";
 import { type ActionAnswer, callAction, serverActions } from "./support/server-actions";
 
 test.describe.configure({ mode: "serial" });
@@ -142,13 +143,6 @@ const flush = () => {
   expect(list, `${list.length} answers differ from the access table`).toEqual([]);
 };
 
-async function signInContext(baseURL: string, email: string, password = DEMO_PASSWORD) {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, callbackUrl: "/" }, maxRedirects: 0 });
-  expect(res.status(), `sign in ${email}`).toBe(302);
-  return ctx;
-}
 async function person(key: string, ctx: APIRequestContext): Promise<Person> {
   const me = await ctx.get("/api/v1/me");
   if (me.status() === 401) return { key, ctx, id: null, role: null, organisationId: null };
