@@ -2,12 +2,29 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activity, followUps, meetingSeries, meetings, organisations, priorityAreas, users } from "@/db/schema";
-import { invalid } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import type { ActivityFilters } from "@/lib/validation/activity";
 import { assertAdmin } from "./admin";
 
 export type EntityType = "meeting" | "follow_up" | "organisation" | "priority_area" | "meeting_series" | "user";
+
+const nouns: Record<EntityType, string> = { meeting: "meeting", follow_up: "follow-up", organisation: "organisation", priority_area: "priority area", meeting_series: "series", user: "user" };
+
+/** The 409 for a change based on an old version: who changed the record last, and when (ISO; the UI shows it local). */
+export async function staleVersion(db: Db, entityType: EntityType, current: { id: string; version: number; updatedAt: Date }) {
+  const [last] = await db
+    .select({ name: users.name })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(and(eq(activity.entityType, entityType), eq(activity.entityId, current.id)))
+    .orderBy(desc(activity.id))
+    .limit(1);
+  return new AppError(
+    `conflict:${entityType}`,
+    `${last?.name ?? "Someone else"} changed this ${nouns[entityType]} at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
+  );
+}
 
 /** Appends one record per changed field; called inside the transaction that makes the change. */
 export async function recordChanges(

@@ -6,7 +6,7 @@ import { comments, followUpStatuses, followUps, meetingParticipants, meetings, o
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import { can, canChangeFollowUp, canComment, canSeeFollowUp, type Viewer } from "@/lib/policy";
 import type { FollowUpBulkPatch, FollowUpFilters, FollowUpPatch, FollowUpSort, FollowUpValues } from "@/lib/validation/follow-ups";
-import { listEntityActivity, recordChanges, recordEvent } from "./activity";
+import { listEntityActivity, recordChanges, recordEvent, staleVersion } from "./activity";
 import { visibleMeetingSql } from "./meetings";
 import { encodeCursor, likePattern } from "./paging";
 import { checkReferences } from "./reference";
@@ -252,7 +252,7 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: 
           : "You can only reassign, re-date or cancel follow-ups owned within your organisation.",
       );
     }
-    if (current.version !== version) throw conflict(current);
+    if (current.version !== version) throw await staleVersion(tx, "follow_up", current);
     await checkReferences(tx, [
       { field: "priorityAreaId", kind: "priorityArea", ids: [fields.priorityAreaId], allowArchived: [current.priorityAreaId] },
       { field: "ownerOrganisationId", kind: "organisation", ids: [fields.ownerOrganisationId], allowArchived: [current.ownerOrganisationId] },
@@ -269,18 +269,12 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: 
       .set({ ...fields, ...(completedAt !== undefined ? { completedAt } : {}), version: sql`${followUps.version} + 1`, updatedAt: new Date() })
       .where(and(eq(followUps.id, id), eq(followUps.version, version)))
       .returning({ id: followUps.id });
-    if (!updated) throw conflict(current);
+    if (!updated) throw await staleVersion(tx, "follow_up", current);
     await recordChanges(tx, viewer.id, "follow_up", id, current, fields);
     return getFollowUp(tx, viewer, id);
   });
 }
 
-function conflict(current: FollowUp) {
-  return new AppError(
-    "conflict:follow_up",
-    `Someone else changed this follow-up at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
-  );
-}
 
 export async function addComment(db: Db, viewer: Viewer, followUpId: string, body: string) {
   return db.transaction(async (tx) => {

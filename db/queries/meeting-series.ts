@@ -3,10 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { meetingSeries } from "@/db/schema";
-import { AppError, invalid, notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import type { meetingSeriesInput, MeetingSeriesPatch } from "@/lib/validation/meeting-series";
-import { recordChanges, recordEvent } from "./activity";
+import { recordChanges, recordEvent, staleVersion } from "./activity";
 import { assertAdmin } from "./admin";
 import { toMeetingSeriesJson } from "./reference";
 
@@ -18,11 +18,6 @@ export async function getMeetingSeries(db: Db, id: string): Promise<MeetingSerie
   return row;
 }
 
-const conflict = (current: { version: number; updatedAt: Date }) =>
-  new AppError(
-    "conflict:meeting_series",
-    `Someone else changed this series at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
-  );
 
 async function checkName(db: Db, name: string, exceptId?: string) {
   const same = await db.select({ id: meetingSeries.id }).from(meetingSeries).where(eq(sql`lower(${meetingSeries.name})`, name.toLowerCase()));
@@ -44,7 +39,7 @@ export async function updateMeetingSeries(db: Db, viewer: Viewer, id: string, pa
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
     const current = await getMeetingSeries(tx, id);
-    if (current.version !== patch.version) throw conflict(current);
+    if (current.version !== patch.version) throw await staleVersion(tx, "meeting_series", current);
     const { version, ...fields } = patch;
     if (fields.name !== undefined) await checkName(tx, fields.name, id);
     const [row] = await tx
@@ -52,7 +47,7 @@ export async function updateMeetingSeries(db: Db, viewer: Viewer, id: string, pa
       .set({ ...fields, version: sql`${meetingSeries.version} + 1`, updatedAt: new Date() })
       .where(and(eq(meetingSeries.id, id), eq(meetingSeries.version, version)))
       .returning();
-    if (!row) throw conflict(current);
+    if (!row) throw await staleVersion(tx, "meeting_series", current);
     await recordChanges(tx, viewer.id, "meeting_series", id, current, fields);
     return row;
   });

@@ -2,11 +2,11 @@ import "server-only";
 import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { meetingParticipants, meetingPriorityAreas, meetingSeries, meetings, organisations } from "@/db/schema";
-import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
+import { forbidden, invalid, notFound } from "@/lib/errors";
 import { can, canSeeMeeting, type Viewer } from "@/lib/policy";
 import type { MeetingFilters, MeetingValues, meetingPatch } from "@/lib/validation/meetings";
 import type { z } from "zod";
-import { recordChanges, recordEvent } from "./activity";
+import { recordChanges, recordEvent, staleVersion } from "./activity";
 import { decodeCursor, encodeCursor, likePattern } from "./paging";
 import { checkReferences } from "./reference";
 
@@ -162,7 +162,7 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
   return db.transaction(async (tx) => {
     const current = await getMeeting(tx, viewer, id);
     if (!can(viewer, "meeting:edit", { meeting: current })) throw forbidden("meeting", "Only the person who logged this meeting, a manager of the host organisation or an admin can edit it.");
-    if (current.version !== patch.version) throw conflict(current);
+    if (current.version !== patch.version) throw await staleVersion(tx, "meeting", current);
     const { version, participantOrganisationIds, priorityAreaIds, ...fields } = patch;
     const host = fields.hostOrganisationId !== undefined ? fields.hostOrganisationId : current.hostOrganisationId;
     const participants = participantOrganisationIds !== undefined || fields.hostOrganisationId !== undefined
@@ -181,7 +181,7 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
       .set({ ...fields, version: sql`${meetings.version} + 1`, updatedAt: new Date() })
       .where(and(eq(meetings.id, id), eq(meetings.version, version)))
       .returning({ id: meetings.id });
-    if (!updated) throw conflict(current);
+    if (!updated) throw await staleVersion(tx, "meeting", current);
     if (participants) {
       await tx.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, id));
       if (participants.length) await tx.insert(meetingParticipants).values(participants.map((organisationId) => ({ meetingId: id, organisationId })));
@@ -207,9 +207,3 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
   });
 }
 
-function conflict(current: { version: number; updatedAt: Date }) {
-  return new AppError(
-    "conflict:meeting",
-    `Someone else changed this meeting at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
-  );
-}

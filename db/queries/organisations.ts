@@ -2,10 +2,10 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activity, followUps, meetingParticipants, meetings, organisations, users } from "@/db/schema";
-import { AppError, invalid, notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import type { OrganisationMerge, OrganisationPatch, OrganisationValues } from "@/lib/validation/organisations";
-import { type EntityType, recordChanges, recordEvent, recordMany } from "./activity";
+import { recordChanges, recordEvent, recordMany, staleVersion, type EntityType } from "./activity";
 import { assertAdmin } from "./admin";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -54,12 +54,6 @@ export async function getOrganisation(db: Db, id: string): Promise<OrganisationR
   return row;
 }
 
-function conflict(current: { version: number; updatedAt: Date }) {
-  return new AppError(
-    "conflict:organisation",
-    `Someone else changed this organisation at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
-  );
-}
 
 /** Acronyms identify organisations in the UI and in CSV imports, so two active ones may not share one. */
 async function checkAcronym(db: Db, acronym: string | null | undefined, exceptId?: string) {
@@ -99,7 +93,7 @@ export async function updateOrganisation(db: Db, viewer: Viewer, id: string, pat
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
     const current = await getOrganisation(tx, id);
-    if (current.version !== patch.version) throw conflict(current);
+    if (current.version !== patch.version) throw await staleVersion(tx, "organisation", current);
     const { version, ...fields } = patch;
     if (fields.acronym !== undefined || fields.archived === false) await checkAcronym(tx, fields.acronym ?? current.acronym, id);
     if (fields.parentId !== undefined && fields.parentId !== current.parentId) await checkParent(tx, id, fields.parentId, current.parentId);
@@ -108,7 +102,7 @@ export async function updateOrganisation(db: Db, viewer: Viewer, id: string, pat
       .set({ ...fields, version: sql`${organisations.version} + 1`, updatedAt: new Date() })
       .where(and(eq(organisations.id, id), eq(organisations.version, version)))
       .returning();
-    if (!row) throw conflict(current);
+    if (!row) throw await staleVersion(tx, "organisation", current);
     await recordChanges(tx, viewer.id, "organisation", id, current, fields);
     return row;
   });
@@ -124,7 +118,7 @@ export async function mergeOrganisation(db: Db, viewer: Viewer, fromId: string, 
   if (fromId === intoId) throw invalid("organisation", { intoId: "Choose a different organisation to merge into." });
   return db.transaction(async (tx) => {
     const from = await getOrganisation(tx, fromId);
-    if (from.version !== version) throw conflict(from);
+    if (from.version !== version) throw await staleVersion(tx, "organisation", from);
     if (from.archived) throw invalid("organisation", { _: "This organisation is already archived; restore it before merging." });
     const [into] = await tx.select().from(organisations).where(eq(organisations.id, intoId));
     if (!into) throw invalid("organisation", { intoId: "No such organisation. Choose one from the list." });
@@ -187,7 +181,7 @@ export async function mergeOrganisation(db: Db, viewer: Viewer, fromId: string, 
       .set({ archived: true, domains: [], version: sql`${organisations.version} + 1`, updatedAt: now })
       .where(and(eq(organisations.id, fromId), eq(organisations.version, version)))
       .returning();
-    if (!kept || !merged) throw conflict(from);
+    if (!kept || !merged) throw await staleVersion(tx, "organisation", from);
     log.push(
       { actorId: viewer.id, entityType: "organisation", entityId: fromId, action: "merged", field: null, before: null, after: { intoId, intoName: into.name } },
       { actorId: viewer.id, entityType: "organisation", entityId: fromId, action: "updated", field: "archived", before: false, after: true },

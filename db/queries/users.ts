@@ -9,7 +9,7 @@ import { AppError, invalid, notFound } from "@/lib/errors";
 import { passwordProblem } from "@/lib/passwords";
 import type { Viewer } from "@/lib/policy";
 import type { userInput, UserPatch } from "@/lib/validation/users";
-import { recordChanges, recordEvent } from "./activity";
+import { recordChanges, recordEvent, staleVersion } from "./activity";
 import { assertAdmin } from "./admin";
 import { relatives } from "./organisations";
 import { checkReferences } from "./reference";
@@ -63,11 +63,6 @@ export async function getUser(db: Db, id: string) {
   return row;
 }
 
-const conflict = (current: { version: number; updatedAt: Date }) =>
-  new AppError(
-    "conflict:user",
-    `Someone else changed this user at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
-  );
 
 const tokenTtlMs = 7 * 24 * 60 * 60 * 1000;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -114,7 +109,7 @@ export async function updateUser(db: Db, viewer: Viewer, id: string, patch: User
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
     const current = await getUser(tx, id);
-    if (current.version !== patch.version) throw conflict(current);
+    if (current.version !== patch.version) throw await staleVersion(tx, "user", current);
     const { version, ...fields } = patch;
     await checkReferences(tx, [{ field: "organisationId", kind: "organisation", ids: [fields.organisationId], allowArchived: [current.organisationId] }]);
     const losesAdmin = current.role === "admin" && current.active && ((fields.role !== undefined && fields.role !== "admin") || fields.active === false);
@@ -134,7 +129,7 @@ export async function updateUser(db: Db, viewer: Viewer, id: string, patch: User
       .set({ ...fields, version: sql`${users.version} + 1`, updatedAt: new Date() })
       .where(and(eq(users.id, id), eq(users.version, version)))
       .returning();
-    if (!row) throw conflict(current);
+    if (!row) throw await staleVersion(tx, "user", current);
     // Deactivation ends the sessions at once: every request re-reads the user (loadViewer).
     if (fields.active === false) await tx.update(passwordTokens).set({ usedAt: new Date() }).where(and(eq(passwordTokens.userId, id), isNull(passwordTokens.usedAt)));
     await recordChanges(tx, viewer.id, "user", id, current, fields);
