@@ -1,0 +1,221 @@
+/**
+ * Bad input, property-based (fast-check) over HTTP: every write route and the main server actions get
+ * wrong types, huge strings, unicode edge cases, SQL and HTML payloads, invalid dates, unknown and
+ * foreign ids and extra fields — over 10,000 cases in all. Never a 5xx; a 400 names the field; a
+ * refused request writes nothing (counted per target); text is stored as given and shown escaped.
+ */
+import crypto from "node:crypto";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import fc from "fast-check";
+import { expect, signIn, test } from "./fixtures";
+import { signInContext } from "./support/http";
+import { callAction, serverActions } from "./support/server-actions";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(900_000);
+
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 480);
+
+let api: APIRequestContext;
+const ids: Record<string, string> = {};
+
+const hostileText = fc.oneof(
+  fc.constantFrom(
+    "'; drop table follow_ups; --",
+    "1' or '1'='1",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "\u0000nul",
+    "a\u0000b",
+    "\ud800 lone surrogate",
+    "\u202eright-to-left override",
+    "🚀👩🏽‍⚖️ zwj",
+    "   ",
+    "",
+    "x".repeat(100_000),
+    "%00%27",
+    "../../etc/passwd",
+    "${7*7}{{7*7}}",
+  ),
+  fc.string({ unit: "grapheme", maxLength: 50 }),
+  fc.string({ unit: "binary", maxLength: 30 }),
+);
+const hostileDate = fc.constantFrom("2026-02-30", "2026-13-01", "31/12/2026", "15 février 2022", "9999-99-99", "0000-00-00", "2026-1-1", "2026-01-01T00:00:00Z", "");
+const hostileId = fc.oneof(fc.uuid(), fc.constantFrom("not-a-uuid", "00000000-0000-0000-0000-000000000000", "' or 1=1 --", ""), fc.constantFrom("foreign"));
+const hostileValue = fc.oneof(
+  hostileText,
+  hostileDate,
+  hostileId,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.oneof(hostileText, fc.uuid(), fc.integer()), { maxLength: 5 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+);
+
+/** A valid body with some fields replaced, dropped or added — or something that is not a body at all. */
+function hostileBody(base: Record<string, unknown>) {
+  const fields = Object.keys(base);
+  const mutated = fc
+    .record({
+      replace: fc.subarray(fields, { minLength: 1 }),
+      drop: fc.subarray(fields, { maxLength: Math.min(2, fields.length) }),
+      values: fc.array(hostileValue, { minLength: fields.length, maxLength: fields.length }),
+      extra: fc.dictionary(fc.oneof(fc.constantFrom("id", "createdById", "version", "__proto__", "constructor", "role", "archived"), fc.string({ maxLength: 8 })), hostileValue, { maxKeys: 2 }),
+    })
+    .map(({ replace, drop, values, extra }) => {
+      const body: Record<string, unknown> = { ...base, ...extra };
+      replace.forEach((f, i) => (body[f] = resolve(values[i])));
+      for (const f of drop) delete body[f];
+      return body as unknown;
+    });
+  return fc.oneof({ weight: 8, arbitrary: mutated }, { weight: 1, arbitrary: fc.oneof(hostileValue, fc.constant([]), fc.constant("{")) });
+}
+// "foreign": a real id of another kind of record (a follow-up where an organisation is expected, …).
+const resolve = (v: unknown): unknown => (v === "foreign" ? ids.followUp : Array.isArray(v) ? v.map(resolve) : v);
+
+const failures: string[] = [];
+async function judge(label: string, res: APIResponse, body: unknown) {
+  const status = res.status();
+  if (status >= 500) failures.push(`${label}: HTTP ${status} for ${JSON.stringify(body).slice(0, 200)}`);
+  if (status === 400) {
+    const answer = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
+    const fields = Object.keys(answer?.error?.fields ?? {});
+    if (!answer?.error?.message || (fields.length === 0 && typeof body === "object" && body !== null && !Array.isArray(body))) {
+      failures.push(`${label}: a 400 that names no field: ${JSON.stringify(answer).slice(0, 200)} for ${JSON.stringify(body).slice(0, 120)}`);
+    }
+  }
+  return status;
+}
+
+async function countAll(url: string): Promise<number> {
+  let n = 0;
+  let cursor: string | null = null;
+  do {
+    const res = await api.get(`${url}${url.includes("?") ? "&" : "?"}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const page = (await res.json()) as { items: unknown[]; nextCursor?: string | null };
+    n += page.items.length;
+    cursor = page.nextCursor ?? null;
+  } while (cursor);
+  return n;
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  api = await signInContext(baseURL!, "admin@eeas.example");
+  const first = async (url: string) => ((await (await api.get(url)).json()) as { items: { id: string }[] }).items[0]!.id;
+  ids.meeting = await first("/api/v1/meetings?limit=1");
+  ids.followUp = await first("/api/v1/follow-ups?limit=1");
+  ids.organisation = await first("/api/v1/organisations");
+  ids.area = await first("/api/v1/priority-areas");
+  ids.series = await first("/api/v1/meeting-series");
+  ids.user = ((await (await api.get("/api/v1/me")).json()) as { id: string }).id;
+});
+
+test.afterAll(async () => {
+  await api?.dispose();
+});
+
+type Target = { name: string; method: "POST" | "PATCH" | "PUT"; url: () => string; base: () => Record<string, unknown>; count?: () => string };
+const targets: Target[] = [
+  { name: "create meeting", method: "POST", url: () => "/api/v1/meetings", count: () => "/api/v1/meetings", base: () => ({ title: "Fuzz meeting", heldOn: "2026-05-04", format: "hybrid", location: "Vienna", visibility: "internal", participantOrganisationIds: [ids.organisation], priorityAreaIds: [ids.area], coChairs: ["A. Chair"], summary: "**Minutes**", seriesId: ids.series, seriesNumber: 3, hostOrganisationId: ids.organisation }) },
+  { name: "change meeting", method: "PATCH", url: () => `/api/v1/meetings/${ids.meeting}`, base: () => ({ version: 1, title: "Fuzz title", heldOn: "2026-05-05", participantOrganisationIds: [ids.organisation] }) },
+  { name: "create follow-up", method: "POST", url: () => "/api/v1/follow-ups", count: () => "/api/v1/follow-ups", base: () => ({ title: "Fuzz follow-up", description: "d", meetingId: ids.meeting, priorityAreaId: ids.area, ownerOrganisationId: ids.organisation, ownerUserId: ids.user, dueOn: "2027-01-31", status: "open", priority: "high" }) },
+  { name: "change follow-up", method: "PATCH", url: () => `/api/v1/follow-ups/${ids.followUp}`, base: () => ({ version: 1, status: "in_progress", dueOn: "2027-02-01", ownerOrganisationId: ids.organisation, title: "Fuzz" }) },
+  { name: "comment", method: "POST", url: () => `/api/v1/follow-ups/${ids.followUp}/comments`, count: () => `/api/v1/follow-ups/${ids.followUp}/comments`, base: () => ({ body: "A comment" }) },
+  { name: "bulk edit", method: "POST", url: () => "/api/v1/follow-ups/bulk", base: () => ({ ids: [ids.followUp], change: { dueOn: "2027-03-03" } }) },
+  { name: "create organisation", method: "POST", url: () => "/api/v1/organisations", count: () => "/api/v1/organisations", base: () => ({ name: `Fuzz org`, acronym: "FZ", kind: "other", parentId: ids.organisation, domains: ["fuzz.example"] }) },
+  { name: "change organisation", method: "PATCH", url: () => `/api/v1/organisations/${ids.organisation}`, base: () => ({ version: 1, name: "Renamed", parentId: null, domains: ["a.example"] }) },
+  { name: "merge organisations", method: "POST", url: () => `/api/v1/organisations/${crypto.randomUUID()}/merge`, base: () => ({ intoId: ids.organisation, version: 1 }) },
+  { name: "import organisations", method: "POST", url: () => "/api/v1/organisations/import", base: () => ({ csv: "name,acronym,kind,parent acronym,domains\nFuzz,FZ,other,,\n", dryRun: true }) },
+  { name: "create priority area", method: "POST", url: () => "/api/v1/priority-areas", count: () => "/api/v1/priority-areas", base: () => ({ name: "Fuzz area", description: "d" }) },
+  { name: "change priority area", method: "PATCH", url: () => `/api/v1/priority-areas/${ids.area}`, base: () => ({ version: 1, name: "Renamed area", archived: false }) },
+  { name: "reorder priority areas", method: "PUT", url: () => "/api/v1/priority-areas/order", base: () => ({ ids: [ids.area] }) },
+  { name: "create series", method: "POST", url: () => "/api/v1/meeting-series", count: () => "/api/v1/meeting-series", base: () => ({ name: "Fuzz series", description: "d" }) },
+  { name: "change series", method: "PATCH", url: () => `/api/v1/meeting-series/${ids.series}`, base: () => ({ version: 1, name: "Renamed series" }) },
+  { name: "create user", method: "POST", url: () => "/api/v1/users", count: () => "/api/v1/users", base: () => ({ name: "Fuzz Person", email: "fuzz@eeas.example", organisationId: ids.organisation, role: "staff" }) },
+  { name: "change user", method: "PATCH", url: () => `/api/v1/users/${ids.user}`, base: () => ({ version: 1, name: "Renamed", role: "admin", organisationId: ids.organisation }) },
+];
+
+for (const target of targets) {
+  test(`${target.method} ${target.name}: never a 5xx, a 400 names the field, a refusal writes nothing`, async () => {
+    const before = target.count ? await countAll(target.count()) : 0;
+    let created = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileBody(target.base()), async (body) => {
+        const res = await api.fetch(target.url(), { method: target.method, data: body === undefined ? "" : JSON.stringify(body), headers: { "content-type": "application/json" } });
+        const status = await judge(target.name, res, body);
+        if (status === 201) created++;
+        return true;
+      }),
+      { numRuns: RUNS, seed: 20261128, endOnFailure: true },
+    );
+    if (target.count) expect(await countAll(target.count()), "rows written = requests accepted").toBe(before + created);
+    expect(failures.splice(0)).toEqual([]);
+  });
+}
+
+test("query strings of the lists and the CSV: never a 5xx, a 400 names the parameter", async () => {
+  const param = fc.tuple(
+    fc.constantFrom("status", "priorityAreaId", "organisationId", "meetingId", "seriesId", "ownerUserId", "dueFrom", "dueTo", "overdue", "q", "sort", "dir", "cursor", "limit", "year", "entityType", "entityId", "actorId", "from", "to", "columns", "layout"),
+    fc.oneof(hostileText.map((s) => s.slice(0, 3000)), hostileDate, fc.uuid(), fc.integer().map(String)),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom("/api/v1/follow-ups", "/api/v1/meetings", "/api/v1/follow-ups.csv", "/api/v1/activity"), fc.array(param, { minLength: 1, maxLength: 4 }), async (path, params) => {
+      const res = await api.get(`${path}?${new URLSearchParams(params.map(([k, v]) => [k, v])).toString()}`);
+      await judge(`GET ${path}`, res, Object.fromEntries(params));
+      return true;
+    }),
+    { numRuns: RUNS * 2, seed: 20261128, endOnFailure: true },
+  );
+  expect(failures.splice(0)).toEqual([]);
+});
+
+test("server actions: never a failure of ours, always a result naming the field", async () => {
+  const actions = serverActions();
+  const cases: [string, Record<string, unknown>][] = [
+    ["app/(app)/follow-ups/actions.ts#createFollowUpAction", targets[2]!.base()],
+    ["app/(app)/follow-ups/actions.ts#updateFollowUpAction", { id: ids.followUp, patch: targets[3]!.base() }],
+    ["app/(app)/meetings/actions.ts#createMeetingAction", targets[0]!.base()],
+    ["app/(app)/follow-ups/actions.ts#addCommentAction", { followUpId: ids.followUp, body: "x" }],
+  ];
+  for (const [key, base] of cases) {
+    const action = actions.get(key)!;
+    await fc.assert(
+      fc.asyncProperty(hostileBody(base), async (body) => {
+        const answer = await callAction(api, action, [body]);
+        if (answer.status >= 500 || answer.code === "internal" || answer.ok === null) failures.push(`${key}: HTTP ${answer.status} code=${answer.code} for ${JSON.stringify(body).slice(0, 160)}`);
+        if (answer.ok === false && answer.code === "bad_request:input" && !/"fieldErrors":\{"/.test(answer.text)) failures.push(`${key}: invalid input without a field: ${answer.text.slice(0, 200)}`);
+        return true;
+      }),
+      { numRuns: Math.round(RUNS / 2), seed: 20261128, endOnFailure: true },
+    );
+  }
+  expect(failures.splice(0)).toEqual([]);
+});
+
+test("text is stored exactly as given and shown escaped: no HTML injection, Markdown without raw HTML or script links", async ({ page }) => {
+  const title = `<img src=x onerror="window.__pwned=1"> "quotes" & 'apostrophes' ünïcödé 🚀 ${"\u202e"}x`;
+  const created = (await (await api.post("/api/v1/follow-ups", { data: { title, priorityAreaId: ids.area, ownerOrganisationId: ids.organisation } })).json()) as { id: string; title: string };
+  expect(created.title).toBe(title);
+  const summary = `Minutes\n\n<script>window.__pwned=2</script>\n\n<b onmouseover="window.__pwned=3">bold?</b>\n\n[click me](javascript:window.__pwned=4)`;
+  const meeting = (await (await api.post("/api/v1/meetings", { data: { title: "<svg onload=alert(1)> meeting", heldOn: "2026-06-01", format: "virtual", summary } })).json()) as { id: string; summary: string };
+  expect(meeting.summary).toBe(summary);
+
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await signIn(page, "admin@eeas.example");
+  await page.goto(`/follow-ups/${created.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title.trim());
+  await page.goto(`/meetings/${meeting.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("<svg onload=alert(1)> meeting");
+  await expect(page.getByText("Minutes", { exact: true })).toBeVisible();
+  expect(await page.locator("main script, main img[src='x'], main [onmouseover], main svg[onload]").count()).toBe(0);
+  const href = await page.getByRole("link", { name: "click me" }).getAttribute("href").catch(() => null);
+  expect(href ?? "").not.toMatch(/^javascript:/i);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
