@@ -3,11 +3,12 @@
 import { type ColumnDef, type RowSelectionState, rowSelectionFeature, rowSortingFeature, type SortingState, tableFeatures, type Updater, useTable } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { Chip, OrgName } from "@/components/ui/chip";
 import type { MeetingFollowUpItem } from "@/components/meetings/meeting-follow-up-row";
 import { formatDate, plural, priorityLabels } from "@/lib/format";
-import type { FollowUpColumn } from "@/lib/validation/follow-ups";
+import type { FollowUpColumn, FollowUpSort } from "@/lib/validation/follow-ups";
 import { useSelection } from "./bulk-edit-bar";
 import { columnLabels } from "./column-params";
 import { DueDate } from "./due-date";
@@ -27,14 +28,15 @@ type Props = {
   columns: FollowUpColumn[];
   /** The server's sort: the column it sorts by and the direction. */
   sorting: { column: FollowUpColumn; desc: boolean };
-  /** For each sortable column, the link that sorts by it (the server does the sorting). */
-  sortLinks: Partial<Record<FollowUpColumn, string>>;
   selectable: boolean;
   today: string;
 };
 
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
 type Column = ColumnDef<typeof features, FollowUpTableRow>;
+
+/** The columns the server can sort by, and the sort each asks for. */
+const sortKeys: Partial<Record<FollowUpColumn, FollowUpSort>> = { title: "title", due: "due", status: "status", updated: "updated" };
 
 /** Widths that keep the title readable and let long labels truncate (the full text is on hover). */
 const cellWidth: Partial<Record<FollowUpColumn, string>> = {
@@ -113,22 +115,35 @@ function SelectAll({ checked, indeterminate, disabled, count, onChange }: { chec
  * list), rendered with TanStack Table. Sorting is a link per header, so the server sorts across
  * every page; the selection feeds the bulk-edit bar.
  */
-export function FollowUpsTable({ rows, columns, sorting, sortLinks, selectable, today }: Props) {
+export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Props) {
   const { selected, select } = useSelection();
-  // Stable column definitions while the chosen columns stay the same (the links change on every navigation).
+  const params = useSearchParams();
+  // Stable column definitions while the chosen columns stay the same.
   const columnKey = columns.join(",");
-  const sortableKey = Object.keys(sortLinks).join(",");
   const defs = useMemo<Column[]>(() => {
     const render = cells(today);
-    const sortableColumns = sortableKey.split(",");
     return (columnKey.split(",") as FollowUpColumn[]).map((column) => ({
       id: column,
       accessorFn: values[column],
       header: columnLabels[column],
-      enableSorting: sortableColumns.includes(column),
+      enableSorting: column in sortKeys,
       cell: ({ row }) => render[column](row.original),
     }));
-  }, [columnKey, sortableKey, today]);
+  }, [columnKey, today]);
+
+  /**
+   * The link that sorts by a column: the URL as it is now (filters just changed may not have
+   * reached this render yet), from the first page, ascending unless it is already.
+   */
+  const sortHref = (column: FollowUpColumn) => {
+    const key = sortKeys[column];
+    if (!key) return undefined;
+    const q = new URLSearchParams(params.toString());
+    q.delete("after");
+    q.set("sort", key);
+    q.set("dir", sorting.column === column && !sorting.desc ? "desc" : "asc");
+    return `/follow-ups?${q.toString()}`;
+  };
 
   const rowSelection = useMemo<RowSelectionState>(() => Object.fromEntries([...selected].map((id) => [id, true])), [selected]);
   // A sort by a column not shown (a saved link, say) still sorts the rows; no header shows it.
@@ -172,7 +187,7 @@ export function FollowUpsTable({ rows, columns, sorting, sortLinks, selectable, 
               )}
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const href = sortLinks[header.column.id as FollowUpColumn];
+                const href = sortHref(header.column.id as FollowUpColumn);
                 const SortIcon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
                 return (
                   <th

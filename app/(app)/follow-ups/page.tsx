@@ -17,7 +17,7 @@ import { countFollowUpsByStatus, listFollowUps } from "@/db/queries/follow-ups";
 import { AppError } from "@/lib/errors";
 import { plural, todayIso } from "@/lib/format";
 import { requireViewer } from "@/lib/session";
-import { type FollowUpColumn, type FollowUpSort, followUpSorts } from "@/lib/validation/follow-ups";
+import { type FollowUpSort, followUpSorts } from "@/lib/validation/follow-ups";
 
 export const metadata: Metadata = { title: "Follow-ups" };
 
@@ -26,7 +26,6 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 const PAGE = 100;
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-const sortable: Partial<Record<FollowUpColumn, FollowUpSort>> = { title: "title", due: "due", status: "status", updated: "updated" };
 /** The description is clamped to two lines in the table; no need to send a whole essay. */
 const DESCRIPTION_CHARS = 300;
 
@@ -69,12 +68,6 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
     }
     return `/follow-ups?${q.toString()}`;
   };
-  const sortLinks = Object.fromEntries(
-    columns.flatMap((c) => {
-      const key = sortable[c];
-      return key ? [[c, href({ sort: key, dir: sort === key && dir === "asc" ? "desc" : "asc" })]] : [];
-    }),
-  ) as Partial<Record<FollowUpColumn, string>>;
   const showDescription = columns.includes("description");
   const rows: FollowUpTableRow[] = page.items.map((f) => ({
     id: f.id,
@@ -118,7 +111,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
         )}
         <BulkEditProvider rows={canBulkEdit ? bulkRows : []}>
           {canBulkEdit && <BulkEditBar organisations={bulkOrganisations} />}
-          <FollowUpsTable rows={rows} columns={columns} sorting={{ column: sort, desc: dir === "desc" }} sortLinks={sortLinks} selectable={canBulkEdit} today={todayIso()} />
+          <FollowUpsTable rows={rows} columns={columns} sorting={{ column: sort, desc: dir === "desc" }} selectable={canBulkEdit} today={todayIso()} />
         </BulkEditProvider>
         {(page.nextCursor || cursor) && (
           <nav aria-label="Pages" className="flex gap-4 text-sm">
