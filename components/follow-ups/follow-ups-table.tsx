@@ -40,8 +40,9 @@ const sortKeys: Partial<Record<FollowUpColumn, FollowUpSort>> = { title: "title"
 
 /** Widths that keep the title readable and let long labels truncate (the full text is on hover). */
 const cellWidth: Partial<Record<FollowUpColumn, string>> = {
-  meeting: "min-w-[7.5rem] max-w-[10rem]",
-  title: "min-w-[15rem] max-w-md",
+  meeting: "min-w-[7rem] max-w-[8.5rem]",
+  // On a phone the title stays in view while the other columns scroll under it.
+  title: "min-w-[11rem] sm:min-w-[14rem] max-w-md max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:bg-inherit",
   priorityArea: "max-w-[9rem]",
   due: "min-w-[8rem]",
   description: "min-w-[14rem]",
@@ -175,7 +176,7 @@ export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Pr
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {selectable && (
-                <th scope="col" className="w-8 px-3 py-2 text-left">
+                <th scope="col" className="w-8 py-2 pl-3 pr-1 text-left">
                   <SelectAll
                     checked={table.getIsAllRowsSelected()}
                     indeterminate={table.getIsSomeRowsSelected()}
@@ -194,7 +195,7 @@ export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Pr
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : header.column.getCanSort() ? "none" : undefined}
-                    className="px-2 py-2 text-left align-bottom font-semibold text-zinc-900"
+                    className={`px-2 py-2 text-left align-bottom font-semibold text-zinc-900 ${header.column.id === "title" ? "max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:bg-zinc-50" : ""}`}
                   >
                     {header.column.getCanSort() && href ? (
                       <Link href={href} className="group inline-flex items-center gap-1 text-zinc-900 no-underline hover:underline">
@@ -212,9 +213,9 @@ export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Pr
         </thead>
         <tbody className="divide-y divide-zinc-100">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={`align-top ${row.getIsSelected() ? "bg-accent-50" : "hover:bg-zinc-50"}`}>
+            <tr key={row.id} className={`align-top ${row.getIsSelected() ? "bg-accent-50" : "bg-white hover:bg-zinc-50"}`}>
               {selectable && (
-                <td className="px-3 py-2">
+                <td className="py-2 pl-3 pr-1">
                   <input
                     type="checkbox"
                     className={checkboxClass}
