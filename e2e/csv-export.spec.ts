@@ -1,9 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { parseCsv } from "../lib/csv";
-import { expect, signIn, test } from "./fixtures";
-
-type Org = { id: string; acronym: string | null };
+import { expect, followUpMaker, signIn, test } from "./fixtures";
 
 /** The table as a person reads it: header labels, then each row's cells (dates by their machine value). */
 async function readTable(page: Page) {
@@ -25,15 +23,8 @@ async function readTable(page: Page) {
 test("the CSV export has the filtered, sorted table's rows and columns, row for row", async ({ page }) => {
   await signIn(page, "manager@unodc.example");
   const stamp = `csv-${Date.now()}`;
-  const orgs = ((await (await page.request.get("/api/v1/organisations")).json()) as { items: Org[] }).items;
-  const areas = ((await (await page.request.get("/api/v1/priority-areas")).json()) as { items: { id: string }[] }).items;
-  const orgId = (acronym: string) => orgs.find((o) => o.acronym === acronym)?.id;
-  const make = async (title: string, owner: string, extra: Record<string, unknown> = {}) => {
-    const res = await page.request.post("/api/v1/follow-ups", {
-      data: { title: `${title} ${stamp}`, priorityAreaId: areas[0]?.id, ownerOrganisationId: orgId(owner), ...extra },
-    });
-    expect(res.status()).toBe(201);
-  };
+  const makeOne = await followUpMaker(page);
+  const make = (title: string, owner: string, extra: Record<string, unknown> = {}) => makeOne(`${title} ${stamp}`, owner, extra);
   // Quotes, commas, a line that a spreadsheet would run as a formula, no due date, several owners.
   await make("Agree the \"Vienna\" work plan, phase 1", "UNODC", { dueOn: "2031-03-31", description: "Both sides, line by line." });
   await make("=Brief the Delegations", "EEAS", { dueOn: "2031-01-15", status: "in_progress" });
