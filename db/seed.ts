@@ -69,11 +69,14 @@ Over 60 EU and UNODC participants identified opportunities for enhanced cooperat
 
 Organised in parallel to the EU-Africa Week, the meeting took stock of the results and follow-up of the EU–UNODC Africa Dialogue (December 2021) and held a first exchange on the UNODC Strategic Vision for Latin America and the Caribbean.`;
 
+/** Demo dates move with the calendar, so the demo always has something overdue, due soon and recently done. */
 const addDays = (days: number) => {
   const d = new Date();
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
+/** A moment `days` before today, at 10:00 UTC: the same for every seed run on the same date. */
+const daysAgo = (days: number) => new Date(`${addDays(-days)}T10:00:00Z`);
 
 /** Fills an empty database with the world of the 16th SOM. Returns false (and writes nothing) if there is data already. */
 export async function seedDemoData(db: Db): Promise<boolean> {
@@ -192,34 +195,67 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     const M = (key: string) => meetingId.get(key) as string;
 
     type S = "open" | "in_progress" | "blocked" | "done" | "cancelled";
+    const heldOn = new Map(meetingSeeds.map((m) => [m.key, m.heldOn]));
+    /**
+     * One follow-up. A done one was completed `completedDaysAgo` days ago (by default on its due
+     * date, or just before it if that is still ahead); each was recorded the day after its meeting.
+     */
     const f = (
       meeting: string | null, title: string, areaSlug: string, owner: string, ownerUser: string | null,
-      dueOn: string | null, status: S, priority: "low" | "normal" | "high", description = "",
-    ) => ({
-      meetingId: meeting ? M(meeting) : null, title, description, priorityAreaId: A(areaSlug), ownerOrganisationId: O(owner),
-      ownerUserId: ownerUser ? U(ownerUser) : null, dueOn, status, priority,
-      completedAt: status === "done" ? new Date("2022-09-30T12:00:00Z") : null,
-      createdById: U(meeting === "africa" ? "staff@unodc.example" : "staff@eeas.example"),
-    });
+      dueOn: string | null, status: S, priority: "low" | "normal" | "high", description = "", completedDaysAgo?: number,
+    ) => {
+      const createdAt = meeting ? new Date(Date.parse(`${heldOn.get(meeting)}T09:00:00Z`) + 86_400_000) : daysAgo(10);
+      const completedAt =
+        status !== "done" ? null
+        : completedDaysAgo !== undefined ? daysAgo(completedDaysAgo)
+        : dueOn ? new Date(Math.min(Date.parse(`${dueOn}T10:00:00Z`), daysAgo(1).getTime()))
+        : daysAgo(1);
+      return {
+        meetingId: meeting ? M(meeting) : null, title, description, priorityAreaId: A(areaSlug), ownerOrganisationId: O(owner),
+        ownerUserId: ownerUser ? U(ownerUser) : null, dueOn, status, priority, completedAt, createdAt,
+        updatedAt: completedAt ?? undefined,
+        createdById: U(meeting === "africa" ? "staff@unodc.example" : "staff@eeas.example"),
+      };
+    };
     const followUpSeeds = [
-      f("som16", "Share the joint assessment of drug trafficking routes from Afghanistan", "afghanistan", "UNODC", "staff@unodc.example", "2022-06-30", "open", "high", "UNODC to circulate the updated route assessment to EEAS and DG HOME before the regional ministerial."),
+      f("som16", "Share the joint assessment of drug trafficking routes from Afghanistan", "afghanistan", "UNODC", "staff@unodc.example", addDays(-41), "open", "high", "UNODC to circulate the updated route assessment to EEAS and DG HOME before the regional ministerial."),
       f("som16", "Propose a joint programme on migrant smuggling along the Central Mediterranean route", "trafficking-smuggling", "DG HOME", "jonas.weber@ec.example", addDays(21), "in_progress", "high"),
-      f("som16", "Map EU funding for anti-money-laundering work in West Africa", "illicit-flows", "DG INTPA", "claire.martin@ec.example", "2022-05-31", "blocked", "normal", "Waiting for the 2022 annual action programme to be adopted."),
+      f("som16", "Map EU funding for anti-money-laundering work in West Africa", "illicit-flows", "DG INTPA", "claire.martin@ec.example", addDays(-70), "blocked", "normal", "Waiting for the annual action programme to be adopted."),
       f("som16", "Organise an expert meeting on wildlife and forest crime", "environmental-crime", "DG ENV", null, addDays(45), "open", "normal"),
       f("som16", "Extend the Global Maritime Crime Programme to the Gulf of Guinea ports", "maritime-crime", "UNODC", "manager@unodc.example", addDays(-12), "in_progress", "high"),
       f("som16", "Agree a cybercrime capacity-building plan under the Budapest and UN frameworks", "digitalisation", "EEAS", "staff@eeas.example", addDays(6), "open", "normal"),
-      f("som16", "Report on the UNGASS drug policy commitments follow-up", "drugs", "DPA", null, "2022-10-15", "done", "normal"),
-      f("som16", "Joint side event on UNCAC implementation at the Conference of States Parties", "corruption", "EUDEL Vienna", null, "2023-12-11", "done", "normal"),
+      f("som16", "Report on the UNGASS drug policy commitments follow-up", "drugs", "DPA", null, addDays(-95), "done", "normal", "", 98),
+      f("som16", "Joint side event on UNCAC implementation at the Conference of States Parties", "corruption", "EUDEL Vienna", null, addDays(-20), "done", "normal", "", 24),
       f("som16", "Update the counterterrorism cooperation roadmap for Central Asia", "counterterrorism", "EEAS", "manager@eeas.example", addDays(-3), "open", "high"),
       f("som16", "Involve youth networks in the Education for Justice initiative", "youth-engagement", "UNODC", null, addDays(60), "open", "low"),
-      f("som16", "First exchange on the UNODC Strategic Vision for Latin America and the Caribbean", "drugs", "COCOL", null, "2022-04-30", "cancelled", "low", "Superseded by the EU–LAC dialogue track."),
+      f("som16", "First exchange on the UNODC Strategic Vision for Latin America and the Caribbean", "drugs", "COCOL", null, addDays(-130), "cancelled", "low", "Superseded by the EU–LAC dialogue track."),
       f("africa", "Take stock of the Africa Dialogue follow-up at the 16th SOM", "trafficking-smuggling", "ROSEN", "k.mensah@unodc.example", "2022-02-15", "done", "normal"),
       f("africa", "Joint maritime security workshop for the Indian Ocean", "maritime-crime", "ROEA", null, addDays(-30), "blocked", "normal", "Venue and dates to be confirmed by the host government."),
       f("prebrief", "Prepare EU line-to-take on Afghanistan for the SOM", "afghanistan", "EEAS", "staff@eeas.example", "2022-02-14", "done", "high"),
+      // Done over the past year, so the overview's completion chart has a history.
+      f("som16", "Circulate the SOM joint conclusions to EU Delegations and UNODC field offices", "youth-engagement", "EEAS", "manager@eeas.example", addDays(-280), "done", "normal", "", 290),
+      f("som16", "Nominate a focal point for each of the ten priority areas", "illicit-flows", "DPA", null, addDays(-200), "done", "normal", "", 212),
+      f("som16", "Share the calendar of EU drug policy dialogues with UNODC", "drugs", "DG HOME", "jonas.weber@ec.example", addDays(-150), "done", "low", "", 155),
+      f("som16", "Brief the Vienna group of EU Member States on the SOM outcomes", "corruption", "EUDEL Vienna", null, addDays(-115), "done", "normal", "", 121),
+      f("som16", "Agree terms of reference for a joint analysis of smuggling routes across the Sahel", "trafficking-smuggling", "ROSEN", "k.mensah@unodc.example", addDays(-60), "done", "high", "", 66),
+      f("som16", "Set up a joint working group on cybercrime capacity building", "digitalisation", "FPI", null, addDays(-35), "done", "normal", "", 38),
+      f("som16", "Exchange data on wildlife trafficking seizures in East Africa", "environmental-crime", "ROEA", null, addDays(-14), "done", "normal", "", 17),
+      f("som16", "Publish a joint factsheet on the Global Maritime Crime Programme results", "maritime-crime", "DO", null, addDays(4), "done", "low", "", 3),
       f(null, "Send the SOM joint press release to the Delegations", "youth-engagement", "EEAS", "staff@eeas.example", addDays(2), "open", "low", "Agreed by e-mail after the meeting."),
     ];
-    const rows = await tx.insert(followUps).values(followUpSeeds).returning({ id: followUps.id, createdById: followUps.createdById, title: followUps.title });
-    await tx.insert(activity).values(rows.map((r) => ({ actorId: r.createdById, entityType: "follow_up", entityId: r.id, action: "created" })));
+    const rows = await tx
+      .insert(followUps)
+      .values(followUpSeeds)
+      .returning({ id: followUps.id, createdById: followUps.createdById, title: followUps.title, createdAt: followUps.createdAt, completedAt: followUps.completedAt, ownerUserId: followUps.ownerUserId });
+    // The history says when each was recorded and, for the done ones, when it was completed.
+    await tx.insert(activity).values([
+      ...rows.map((r) => ({ at: r.createdAt, actorId: r.createdById, entityType: "follow_up", entityId: r.id, action: "created" })),
+      ...rows.flatMap((r) =>
+        r.completedAt
+          ? [{ at: r.completedAt, actorId: r.ownerUserId ?? r.createdById, entityType: "follow_up", entityId: r.id, action: "updated", field: "status", before: "in_progress", after: "done" }]
+          : [],
+      ),
+    ]);
     const maritime = rows.find((r) => r.title.startsWith("Extend the Global Maritime"));
     if (maritime) {
       await tx.insert(comments).values({

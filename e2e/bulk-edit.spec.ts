@@ -1,18 +1,11 @@
-import { expect, expectAccessible, signIn, test } from "./fixtures";
-
-type Org = { id: string; acronym: string | null };
+import { expect, expectAccessible, followUpMaker, signIn, test } from "./fixtures";
 
 test("a UNODC manager bulk edits follow-ups in the table: only those in scope change", async ({ page }) => {
   await signIn(page, "manager@unodc.example");
   // Fresh follow-ups of our own, so other specs' changes to the demo data do not matter.
   const stamp = `bulk-${Date.now()}`;
-  const orgs = ((await (await page.request.get("/api/v1/organisations")).json()) as { items: Org[] }).items;
-  const areas = ((await (await page.request.get("/api/v1/priority-areas")).json()) as { items: { id: string }[] }).items;
-  const orgId = (acronym: string) => orgs.find((o) => o.acronym === acronym)?.id;
-  const make = async (title: string, owner: string) => {
-    const res = await page.request.post("/api/v1/follow-ups", { data: { title, priorityAreaId: areas[0]?.id, ownerOrganisationId: orgId(owner), dueOn: "2031-06-30" } });
-    expect(res.status()).toBe(201);
-  };
+  const makeOne = await followUpMaker(page);
+  const make = (title: string, owner: string) => makeOne(title, owner, { dueOn: "2031-06-30" });
   const ours = [`Brief the field offices ${stamp}`, `Update the regional programme ${stamp}`];
   const theirs = `Align the EU position ${stamp}`;
   await make(ours[0] as string, "UNODC");

@@ -26,5 +26,19 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Makes follow-ups through the JSON API as the signed-in user: `make(title, ownerAcronym, extra)`,
+ * in the first priority area unless `extra` says otherwise.
+ */
+export async function followUpMaker(page: Page) {
+  const orgs = ((await (await page.request.get("/api/v1/organisations")).json()) as { items: { id: string; acronym: string | null }[] }).items;
+  const areas = ((await (await page.request.get("/api/v1/priority-areas")).json()) as { items: { id: string }[] }).items;
+  return async (title: string, owner: string, extra: Record<string, unknown> = {}) => {
+    const ownerOrganisationId = orgs.find((o) => o.acronym === owner)?.id;
+    const res = await page.request.post("/api/v1/follow-ups", { data: { title, priorityAreaId: areas[0]?.id, ownerOrganisationId, ...extra } });
+    expect(res.status()).toBe(201);
+  };
+}
+
 export const test = base;
 export { expect };

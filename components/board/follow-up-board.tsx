@@ -224,7 +224,7 @@ export function FollowUpBoard({
         {lanes.map((lane) => {
           const isCollapsed = collapsed.has(lane.key);
           const columns = (
-            <div className="flex gap-3 overflow-x-auto pb-2">
+            <div className="flex gap-3 overflow-x-auto pb-2 max-lg:items-start">
               {statuses.map((s) => {
                 const inColumn = lane.cards.filter((c) => c.status === s);
                 return <Column key={s} lane={lane.key} status={s} cards={inColumn} total={group === "none" ? totals[s] : undefined} activeId={activeId} level={group === "none" ? 2 : 3} />;

@@ -13,10 +13,11 @@ export type BulkRow = { id: string; title: string; owner: string };
 export type BulkOrganisation = { id: string; label: string };
 type Result = { changed: string[]; unchanged?: string[]; refused: { id: string; title: string | null; reason: string }[] };
 
-type Selection = { rows: BulkRow[]; selected: ReadonlySet<string>; toggle: (id: string, on: boolean) => void; setAll: (on: boolean) => void; clear: () => void };
+type Selection = { rows: BulkRow[]; selected: ReadonlySet<string>; select: (ids: Iterable<string>) => void; clear: () => void };
 const SelectionContext = createContext<Selection | null>(null);
 
-function useSelection() {
+/** The current page's selection: the table's checkboxes write it, the bar reads it. */
+export function useSelection() {
   const s = useContext(SelectionContext);
   if (!s) throw new Error("Bulk edit controls must be inside BulkEditProvider");
   return s;
@@ -27,51 +28,8 @@ export function BulkEditProvider({ rows, children }: { rows: BulkRow[]; children
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   // Only rows still on the page count (after a refresh or a new page, the rest drop out).
   const selected = useMemo(() => new Set(rows.map((r) => r.id).filter((id) => chosen.has(id))), [rows, chosen]);
-  const value = useMemo<Selection>(
-    () => ({
-      rows,
-      selected,
-      toggle: (id, on) =>
-        setChosen((prev) => {
-          const next = new Set(prev);
-          if (on) next.add(id);
-          else next.delete(id);
-          return next;
-        }),
-      setAll: (on) => setChosen(on ? new Set(rows.map((r) => r.id)) : new Set()),
-      clear: () => setChosen(new Set()),
-    }),
-    [rows, selected],
-  );
+  const value = useMemo<Selection>(() => ({ rows, selected, select: (ids) => setChosen(new Set(ids)), clear: () => setChosen(new Set()) }), [rows, selected]);
   return <SelectionContext.Provider value={value}>{children}</SelectionContext.Provider>;
-}
-
-const checkboxClass = "size-4 cursor-pointer accent-accent-700";
-
-export function SelectAllCheckbox() {
-  const { rows, selected, setAll } = useSelection();
-  const ref = useRef<HTMLInputElement>(null);
-  const all = rows.length > 0 && selected.size === rows.length;
-  const some = selected.size > 0 && !all;
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = some;
-  }, [some]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className={checkboxClass}
-      checked={all}
-      disabled={!rows.length}
-      onChange={(e) => setAll(e.target.checked)}
-      aria-label={`Select all ${plural(rows.length, "follow-up")} on this page`}
-    />
-  );
-}
-
-export function RowCheckbox({ id, title }: { id: string; title: string }) {
-  const { selected, toggle } = useSelection();
-  return <input type="checkbox" className={checkboxClass} checked={selected.has(id)} onChange={(e) => toggle(id, e.target.checked)} aria-label={`Select “${title}”`} />;
 }
 
 type Action = "status" | "dueOn" | "ownerOrganisationId" | "cancel";

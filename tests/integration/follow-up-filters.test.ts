@@ -3,6 +3,7 @@
  * status, due range, overdue, text — and the sorts the table offers, each walked page by page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
 import { countFollowUpsByStatus, createFollowUp, type FollowUp, listFollowUps } from "@/db/queries/follow-ups";
 import { meetingSeries, organisations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -103,6 +104,34 @@ describe.each(engines)("follow-up filters on $name", (engine) => {
     expect(new Set(statuses.map((f) => f.status))).toEqual(new Set(["done", "blocked"]));
     expect(await titles(admin, { q: "100% safe_ok" })).toEqual(["Filter test: no due date 100% safe_ok"]);
     expect(await titles(admin, { q: "100%_safe" })).toEqual([]);
+  });
+
+  it("reads the board's and table's URL: own organisation and its sub-units by default, 'all' lifts it, the export asks the same", async () => {
+    const manager = v["manager@unodc.example"];
+    const own = resolveFilters(manager, { q: "Filter test" });
+    expect(own.problems).toEqual({});
+    expect(own.filters.organisationId).toBe(manager.organisationId);
+    // The deep sub-unit's follow-up is on UNODC's default view; EEAS's and DG HOME's are not.
+    expect(await titles(manager, own.filters)).toEqual(["Filter test: deep sub-unit"]);
+    const all = resolveFilters(manager, { q: "Filter test", organisationId: "all" });
+    expect(all.filters.organisationId).toBeUndefined();
+    expect(await titles(manager, all.filters)).toEqual([
+      "Filter test: deep sub-unit",
+      "Filter test: done but late",
+      "Filter test: due today",
+      "Filter test: no due date 100% safe_ok",
+      "Filter test: overdue since last week",
+    ]);
+    const overdue = resolveFilters(manager, { q: "Filter test", organisationId: "all", overdue: "true", status: ["open", "done"] });
+    expect(await titles(manager, overdue.filters)).toEqual(["Filter test: overdue since last week"]);
+    // The CSV link carries exactly these filters: the API reads them back the same.
+    const query = new URLSearchParams(apiQuery(overdue.filters));
+    const back = Object.fromEntries([...new Set(query.keys())].map((k) => [k, query.getAll(k).length > 1 ? query.getAll(k) : query.get(k)]));
+    expect(followUpFilters.parse(back)).toEqual(overdue.filters);
+    // A bad value is dropped and named, never an error page.
+    const bad = resolveFilters(manager, { organisationId: "not-a-uuid", dueFrom: "2030-02-30" });
+    expect(Object.keys(bad.problems).sort()).toEqual(["dueFrom", "organisationId"]);
+    expect(bad.filters.dueFrom).toBeUndefined();
   });
 
   it("never lists, nor counts, what the viewer may not see", async () => {

@@ -36,13 +36,13 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Board" description={`${plural(total, "follow-up")} match these filters${cards.length < total ? `; showing the ${cards.length} due soonest` : ""}.`}>
+      <PageHeader wide title="Board" description={`${plural(total, "follow-up")} match these filters${cards.length < total ? `; showing the ${cards.length} due soonest` : ""}.`}>
         <SaveViewButton path="/board" />
         <a href={`/api/v1/follow-ups.csv?${query}`} download className={buttonClass("secondary")}>
           <Download aria-hidden className="size-4" />
           Export CSV
         </a>
-        <a href={`/api/v1/follow-ups.csv?${apiQuery(filters, { layout: "un" })}`} download className={buttonClass("ghost", "hidden sm:inline-flex")}>
+        <a href={`/api/v1/follow-ups.csv?${apiQuery(filters, { layout: "un" })}`} download className={buttonClass("ghost", "max-sm:hidden")}>
           UN layout
         </a>
       </PageHeader>
@@ -52,6 +52,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           {Object.keys(problems).length > 0 && (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
               Some filters in this link are not valid and were left out: {Object.values(problems).join(" ")}
+            </p>
+          )}
+          {total === 0 && !Object.keys(problems).length && (
+            <p className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-700">
+              No follow-ups match these filters. Reset the filters, or choose “All organisations” to see every organisation’s.
             </p>
           )}
           {cards.length < total && (
