@@ -15,7 +15,8 @@ const stamps = { createdAt: z.iso.datetime(), updatedAt: z.iso.datetime(), versi
 export const meetingOutput = z.object({
   id: z.uuid(), title: z.string(), seriesId: nullableId, seriesNumber: z.number().int().nullable(), heldOn: z.iso.date(),
   format: z.enum(meetingFormats), location: z.string(), hostOrganisationId: nullableId, coChairs: z.array(z.string()),
-  participantOrganisationIds: z.array(z.uuid()), priorityAreaIds: z.array(z.uuid()), summary: z.string(),
+  participantOrganisationIds: z.array(z.uuid()), priorityAreaIds: z.array(z.uuid()),
+  reviewedMeetingIds: z.array(z.uuid()).describe("Meetings this one explicitly reviews (their follow-ups show under “Since the previous meeting”)"), summary: z.string(),
   visibility: z.enum(visibilities), createdById: nullableId, ...stamps,
 });
 export const followUpOutput = z.object({

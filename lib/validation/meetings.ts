@@ -25,6 +25,9 @@ const meetingFields = z.object({
   priorityAreaIds: z
     .array(id("Priority area"), { error: "Priority areas must be a list." })
     .max(100, { error: "At most 100 priority areas." }),
+  reviewedMeetingIds: z
+    .array(id("Reviewed meeting"), { error: "Reviewed meetings must be a list." })
+    .max(50, { error: "At most 50 reviewed meetings." }),
   summary: text("Summary", 50_000),
   visibility: z.enum(visibilities, { error: "Visibility must be internal or restricted." }),
 });
@@ -36,6 +39,7 @@ export const meetingInput = meetingFields.extend({
   coChairs: f.coChairs.default([]),
   participantOrganisationIds: f.participantOrganisationIds.default([]),
   priorityAreaIds: f.priorityAreaIds.default([]),
+  reviewedMeetingIds: f.reviewedMeetingIds.default([]),
   summary: f.summary.default(""),
   visibility: f.visibility.default("internal"),
 });
