@@ -67,3 +67,8 @@ export const meetingFilters = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type MeetingFilters = z.infer<typeof meetingFilters>;
+
+/** The briefing's audience: `wide` leaves restricted meetings' follow-ups out, for sharing beyond the participants. */
+export const briefingOptions = z.object({
+  audience: z.enum(["all", "wide"], { error: "Audience must be all or wide." }).optional(),
+});
