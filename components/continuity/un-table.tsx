@@ -10,17 +10,17 @@ import { dueText, formatDate } from "@/lib/format";
  */
 export function UnTable({ items, progress, caption, showMeeting = true }: { items: FollowUp[]; progress: Map<string, string>; caption: string; showMeeting?: boolean }) {
   return (
-    <div className="overflow-x-auto print:overflow-visible">
-      <table className="w-full min-w-[44rem] border-collapse text-left text-sm print:min-w-0 print:text-xs">
+    <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
+      <table className="w-full min-w-[44rem] table-fixed border-collapse text-left text-sm print:min-w-0 print:text-xs">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-xs font-semibold text-zinc-700 print:bg-transparent">
           <tr>
-            {showMeeting && <th scope="col" className="w-[18%] border-b border-zinc-200 px-3 py-2">Meeting</th>}
+            {showMeeting && <th scope="col" className="w-[15%] border-b border-zinc-200 px-3 py-2">Meeting</th>}
             <th scope="col" className="border-b border-zinc-200 px-3 py-2">Follow-up</th>
-            <th scope="col" className="w-[14%] border-b border-zinc-200 px-3 py-2">Responsible</th>
+            <th scope="col" className="w-[12%] border-b border-zinc-200 px-3 py-2">Responsible</th>
             <th scope="col" className="w-[13%] border-b border-zinc-200 px-3 py-2">Due</th>
-            <th scope="col" className="w-[22%] border-b border-zinc-200 px-3 py-2">Progress</th>
-            <th scope="col" className="w-[10%] border-b border-zinc-200 px-3 py-2">Status</th>
+            <th scope="col" className="w-[20%] border-b border-zinc-200 px-3 py-2">Progress</th>
+            <th scope="col" className="w-[13%] border-b border-zinc-200 px-3 py-2">Status</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200 align-top">

@@ -24,8 +24,7 @@ const days = (n: number | null) => (n === null ? "—" : `${n} d`);
 export default async function SeriesPage({ params }: Props) {
   const { record: stats } = await load((await params).seriesId);
   const { series, meetings } = stats;
-  const held = meetings.filter((m) => m.totals.made > 0 || m.heldOn <= new Date().toISOString().slice(0, 10));
-  const all = held.reduce((a, m) => ({ made: a.made + m.totals.made, closed: a.closed + m.totals.closed, open: a.open + m.totals.open, overdue: a.overdue + m.totals.overdue }), { made: 0, closed: 0, open: 0, overdue: 0 });
+  const all = meetings.reduce((a, m) => ({ made: a.made + m.totals.made, closed: a.closed + m.totals.closed, open: a.open + m.totals.open, overdue: a.overdue + m.totals.overdue }), { made: 0, closed: 0, open: 0, overdue: 0 });
   return (
     <>
       <PageHeader title={series.name} description={series.description || "A recurring meeting series."} />
@@ -77,12 +76,12 @@ export default async function SeriesPage({ params }: Props) {
                       )}
                     </p>
                   ) : (
-                    <div className="overflow-x-auto">
-                      <table className="w-full min-w-[34rem] text-left text-sm">
+                    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${m.title}: by priority area`}>
+                      <table className="w-full min-w-[34rem] table-fixed text-left text-sm">
                         <caption className="sr-only">Follow-ups of {m.title} by priority area</caption>
                         <thead className="bg-zinc-50 text-xs font-semibold text-zinc-700">
                           <tr>
-                            <th scope="col" className="px-4 py-2">Priority area</th>
+                            <th scope="col" className="w-[34%] px-4 py-2">Priority area</th>
                             <Num as="th">Made</Num>
                             <Num as="th">Closed</Num>
                             <Num as="th">Open</Num>
