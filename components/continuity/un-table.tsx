@@ -40,7 +40,9 @@ export function UnTable({ items, progress, caption, showMeeting = true }: { item
                   <div className="text-xs font-normal text-zinc-600">{f.priorityAreaName}</div>
                 </td>
                 <td className="px-3 py-2">
-                  <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
+                  <Link href={`/organisations/${f.ownerOrganisationId}`} className="text-zinc-900">
+                    <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
+                  </Link>
                   {f.ownerUserName && <div className="text-xs text-zinc-600">{f.ownerUserName}</div>}
                 </td>
                 <td className="px-3 py-2">
