@@ -121,3 +121,21 @@ test("an organisation's accountability view: what it and its sub-units own, the 
   const json = (await (await page.request.get(`/api/v1/organisations/${unodc?.id}/accountability`)).json()) as { totals: { rated: number; onTime: number; onTimeRate: number | null } };
   expect(json.totals.onTimeRate).toBeCloseTo(json.totals.onTime / json.totals.rated);
 });
+
+test("the new pages pass axe on a phone too", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+  await signIn(page, "staff@eeas.example");
+  await openMeeting(page, SOM17);
+  await expectAccessible(page);
+  const meetingPath = new URL(page.url()).pathname;
+  await page.goto(`${meetingPath}/briefing`);
+  await expect(page.getByRole("heading", { level: 1, name: `Briefing: ${SOM17}` })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "ROEA" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /^ROEA — / })).toBeVisible();
+  await expectAccessible(page);
+  await openMeeting(page, SOM16);
+  await page.getByRole("link", { name: "EU–UNODC Senior Officials Meeting #16" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "EU–UNODC Senior Officials Meeting" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -50,8 +50,8 @@ export default async function OrganisationPage({ params }: Props) {
             <h2 id="units" className="border-b border-zinc-200 px-4 py-3 text-base font-semibold">
               By unit
             </h2>
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[32rem] text-left text-sm">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Follow-ups by unit (table)">
+              <table className="w-full min-w-[30rem] text-left text-sm">
                 <caption className="sr-only">Follow-ups by unit</caption>
                 <thead className="bg-zinc-50 text-xs font-semibold text-zinc-700">
                   <tr>
