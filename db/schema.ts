@@ -116,6 +116,23 @@ export const meetings = pgTable(
   ],
 );
 
+/** A meeting that explicitly reviews another one (the 16th SOM took stock of the Africa Dialogue). */
+export const meetingReviews = pgTable(
+  "meeting_reviews",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    reviewedMeetingId: uuid("reviewed_meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.reviewedMeetingId] }),
+    index("meeting_reviews_reviewed_idx").on(t.reviewedMeetingId),
+  ],
+);
+
 export const meetingParticipants = pgTable(
   "meeting_participants",
   {

@@ -7,6 +7,7 @@ import {
   followUps,
   meetingParticipants,
   meetingPriorityAreas,
+  meetingReviews,
   meetingSeries,
   meetings,
   organisations,
@@ -134,6 +135,54 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 
     const meetingSeeds = [
       {
+        key: "som15",
+        title: "15th EU–UNODC Senior Officials Meeting",
+        seriesId: som?.id,
+        seriesNumber: 15,
+        heldOn: "2021-03-03",
+        format: "virtual" as const,
+        location: "Online",
+        hostOrganisationId: O("UNODC"),
+        coChairs: ["EEAS Managing Director for Global Issues", "UNODC Director for Policy Analysis and Public Affairs"],
+        participants: ["EEAS", "EC", "DG HOME", "DG INTPA", "EUDEL Vienna", "UNODC", "DPA", "DO", "ROEA"],
+        areas: ["afghanistan", "illicit-flows", "maritime-crime", "digitalisation", "corruption", "youth-engagement"],
+        summary: "Held online because of the pandemic. Reviewed the joint work plan for 2021 and agreed priorities on Afghanistan, illicit financial flows, port security and cybercrime.",
+        visibility: "internal" as const,
+        createdById: U("staff@unodc.example"),
+      },
+      {
+        key: "som17",
+        title: "17th EU–UNODC Senior Officials Meeting",
+        seriesId: som?.id,
+        seriesNumber: 17,
+        heldOn: addDays(24),
+        format: "hybrid" as const,
+        location: "Vienna",
+        hostOrganisationId: O("UNODC"),
+        coChairs: [],
+        participants: ["EEAS", "EC", "DG HOME", "DG INTPA", "EUDEL Vienna", "UNODC", "DPA", "DO"],
+        areas: areaSeeds.map(([slug]) => slug),
+        summary: "Upcoming. Will review what was agreed at the 16th meeting and the EU coordination held ahead of it.",
+        visibility: "internal" as const,
+        createdById: U("staff@unodc.example"),
+      },
+      {
+        key: "prebrief17",
+        title: "EU coordination ahead of the 17th SOM",
+        seriesId: null,
+        seriesNumber: null,
+        heldOn: addDays(-10),
+        format: "virtual" as const,
+        location: "Online",
+        hostOrganisationId: O("EEAS"),
+        coChairs: [],
+        participants: ["EEAS", "DG HOME", "EUDEL Vienna"],
+        areas: ["drugs", "trafficking-smuggling"],
+        summary: "Internal EU preparation for the 17th Senior Officials Meeting. Restricted to EU participants.",
+        visibility: "restricted" as const,
+        createdById: U("manager@eeas.example"),
+      },
+      {
         key: "som16",
         title: "16th EU–UNODC Senior Officials Meeting",
         seriesId: som?.id,
@@ -193,45 +242,60 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       await tx.insert(activity).values({ actorId: values.createdById, entityType: "meeting", entityId: row.id, action: "created" });
     }
     const M = (key: string) => meetingId.get(key) as string;
+    // The 16th SOM took stock of the Africa Dialogue; the 17th will review the EU's own preparation.
+    await tx.insert(meetingReviews).values([
+      { meetingId: M("som16"), reviewedMeetingId: M("africa") },
+      { meetingId: M("som17"), reviewedMeetingId: M("prebrief17") },
+    ]);
+    const heldOn = new Map(meetingSeeds.map((m) => [m.key, m.heldOn]));
 
     type S = "open" | "in_progress" | "blocked" | "done" | "cancelled";
-    const heldOn = new Map(meetingSeeds.map((m) => [m.key, m.heldOn]));
     /**
-     * One follow-up. A done one was completed `completedDaysAgo` days ago (by default on its due
-     * date, or just before it if that is still ahead); each was recorded the day after its meeting.
+     * One follow-up, recorded the day after its meeting. A done one was completed when `completed`
+     * says, or by default on its due date (or just before it, if that is still ahead).
      */
     const f = (
       meeting: string | null, title: string, areaSlug: string, owner: string, ownerUser: string | null,
-      dueOn: string | null, status: S, priority: "low" | "normal" | "high", description = "", completedDaysAgo?: number,
+      dueOn: string | null, status: S, priority: "low" | "normal" | "high", description = "",
+      /** When a done one was completed: days ago, or a date (those with a dated history below). */
+      completed?: number | string,
     ) => {
       const createdAt = meeting ? new Date(Date.parse(`${heldOn.get(meeting)}T09:00:00Z`) + 86_400_000) : daysAgo(10);
       const completedAt =
         status !== "done" ? null
-        : completedDaysAgo !== undefined ? daysAgo(completedDaysAgo)
+        : typeof completed === "string" ? new Date(`${completed}T14:00:00Z`)
+        : completed !== undefined ? daysAgo(completed)
         : dueOn ? new Date(Math.min(Date.parse(`${dueOn}T10:00:00Z`), daysAgo(1).getTime()))
         : daysAgo(1);
       return {
         meetingId: meeting ? M(meeting) : null, title, description, priorityAreaId: A(areaSlug), ownerOrganisationId: O(owner),
         ownerUserId: ownerUser ? U(ownerUser) : null, dueOn, status, priority, completedAt, createdAt,
-        updatedAt: completedAt ?? undefined,
+        updatedAt: completedAt ?? createdAt,
         createdById: U(meeting === "africa" ? "staff@unodc.example" : "staff@eeas.example"),
       };
     };
     const followUpSeeds = [
+      f("som15", "Launch the joint assessment of the Afghan opiate economy", "afghanistan", "DPA", null, "2021-12-31", "done", "high", "", "2021-11-19"),
+      f("som15", "Set up a working group on anti-money-laundering in West Africa", "illicit-flows", "DG INTPA", "claire.martin@ec.example", "2022-03-31", "in_progress", "normal", "Working group stalled while the 2022 programming was pending; restarted in June."),
+      f("som15", "Co-finance the Container Control Programme in East African ports", "maritime-crime", "ROEA", null, "2022-06-30", "done", "high", "", "2022-05-20"),
+      f("som15", "Joint statement for the CCPCJ thematic debate", "corruption", "EUDEL Vienna", null, "2021-05-21", "done", "normal", "", "2021-05-20"),
+      f("som15", "Exchange on youth crime-prevention programmes", "youth-engagement", "UNODC", null, "2021-10-31", "cancelled", "low", "Folded into the Education for Justice follow-up."),
+      f("som15", "Support cybercrime legislation in the Western Balkans", "digitalisation", "DG NEAR", null, "2021-12-31", "open", "normal"),
       f("som16", "Share the joint assessment of drug trafficking routes from Afghanistan", "afghanistan", "UNODC", "staff@unodc.example", addDays(-41), "open", "high", "UNODC to circulate the updated route assessment to EEAS and DG HOME before the regional ministerial."),
       f("som16", "Propose a joint programme on migrant smuggling along the Central Mediterranean route", "trafficking-smuggling", "DG HOME", "jonas.weber@ec.example", addDays(21), "in_progress", "high"),
       f("som16", "Map EU funding for anti-money-laundering work in West Africa", "illicit-flows", "DG INTPA", "claire.martin@ec.example", addDays(-70), "blocked", "normal", "Waiting for the annual action programme to be adopted."),
       f("som16", "Organise an expert meeting on wildlife and forest crime", "environmental-crime", "DG ENV", null, addDays(45), "open", "normal"),
       f("som16", "Extend the Global Maritime Crime Programme to the Gulf of Guinea ports", "maritime-crime", "UNODC", "manager@unodc.example", addDays(-12), "in_progress", "high"),
       f("som16", "Agree a cybercrime capacity-building plan under the Budapest and UN frameworks", "digitalisation", "EEAS", "staff@eeas.example", addDays(6), "open", "normal"),
-      f("som16", "Report on the UNGASS drug policy commitments follow-up", "drugs", "DPA", null, addDays(-95), "done", "normal", "", 98),
+      f("som16", "Report on the UNGASS drug policy commitments follow-up", "drugs", "DPA", null, "2022-10-15", "done", "normal", "", "2022-09-30"),
       f("som16", "Joint side event on UNCAC implementation at the Conference of States Parties", "corruption", "EUDEL Vienna", null, addDays(-20), "done", "normal", "", 24),
       f("som16", "Update the counterterrorism cooperation roadmap for Central Asia", "counterterrorism", "EEAS", "manager@eeas.example", addDays(-3), "open", "high"),
       f("som16", "Involve youth networks in the Education for Justice initiative", "youth-engagement", "UNODC", null, addDays(60), "open", "low"),
       f("som16", "First exchange on the UNODC Strategic Vision for Latin America and the Caribbean", "drugs", "COCOL", null, addDays(-130), "cancelled", "low", "Superseded by the EU–LAC dialogue track."),
-      f("africa", "Take stock of the Africa Dialogue follow-up at the 16th SOM", "trafficking-smuggling", "ROSEN", "k.mensah@unodc.example", "2022-02-15", "done", "normal"),
+      f("africa", "Take stock of the Africa Dialogue follow-up at the 16th SOM", "trafficking-smuggling", "ROSEN", "k.mensah@unodc.example", "2022-02-15", "done", "normal", "", "2022-02-15"),
       f("africa", "Joint maritime security workshop for the Indian Ocean", "maritime-crime", "ROEA", null, addDays(-30), "blocked", "normal", "Venue and dates to be confirmed by the host government."),
-      f("prebrief", "Prepare EU line-to-take on Afghanistan for the SOM", "afghanistan", "EEAS", "staff@eeas.example", "2022-02-14", "done", "high"),
+      f("prebrief", "Prepare EU line-to-take on Afghanistan for the SOM", "afghanistan", "EEAS", "staff@eeas.example", "2022-02-14", "done", "high", "", "2022-02-14"),
+      f("prebrief17", "Agree the EU position on synthetic drugs for the 17th SOM", "drugs", "DG HOME", "jonas.weber@ec.example", addDays(14), "in_progress", "high"),
       // Done over the past year, so the overview's completion chart has a history.
       f("som16", "Circulate the SOM joint conclusions to EU Delegations and UNODC field offices", "youth-engagement", "EEAS", "manager@eeas.example", addDays(-280), "done", "normal", "", 290),
       f("som16", "Nominate a focal point for each of the ten priority areas", "illicit-flows", "DPA", null, addDays(-200), "done", "normal", "", 212),
@@ -247,15 +311,18 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       .insert(followUps)
       .values(followUpSeeds)
       .returning({ id: followUps.id, createdById: followUps.createdById, title: followUps.title, createdAt: followUps.createdAt, completedAt: followUps.completedAt, ownerUserId: followUps.ownerUserId });
-    // The history says when each was recorded and, for the done ones, when it was completed.
+    // The history says when each was recorded and how some moved over time (statusHistory); the
+    // other done ones get their completion.
+    const dated = new Set(statusHistory.map((h) => h.title));
     await tx.insert(activity).values([
       ...rows.map((r) => ({ at: r.createdAt, actorId: r.createdById, entityType: "follow_up", entityId: r.id, action: "created" })),
       ...rows.flatMap((r) =>
-        r.completedAt
+        r.completedAt && !dated.has(r.title)
           ? [{ at: r.completedAt, actorId: r.ownerUserId ?? r.createdById, entityType: "follow_up", entityId: r.id, action: "updated", field: "status", before: "in_progress", after: "done" }]
           : [],
       ),
     ]);
+    await seedStatusHistory(tx, rows, U);
     const maritime = rows.find((r) => r.title.startsWith("Extend the Global Maritime"));
     if (maritime) {
       await tx.insert(comments).values({
@@ -266,4 +333,44 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     }
     return true;
   });
+}
+
+/**
+ * How some follow-ups moved over time, as activity rows with the dates it happened: what "as it
+ * was on the meeting's date" is derived from. Each history ends in the follow-up's seeded status.
+ */
+const statusHistory: { title: string; by: string; steps: [at: string, from: string, to: string][] }[] = [
+  { title: "Launch the joint assessment of the Afghan opiate economy", by: "staff@unodc.example", steps: [["2021-05-10", "open", "in_progress"], ["2021-11-19", "in_progress", "done"]] },
+  {
+    title: "Set up a working group on anti-money-laundering in West Africa",
+    by: "manager@eeas.example",
+    steps: [["2021-09-01", "open", "in_progress"], ["2022-01-10", "in_progress", "blocked"], ["2022-06-01", "blocked", "in_progress"]],
+  },
+  { title: "Co-finance the Container Control Programme in East African ports", by: "manager@unodc.example", steps: [["2021-06-15", "open", "in_progress"], ["2022-05-20", "in_progress", "done"]] },
+  { title: "Joint statement for the CCPCJ thematic debate", by: "staff@eeas.example", steps: [["2021-05-20", "open", "done"]] },
+  { title: "Exchange on youth crime-prevention programmes", by: "manager@unodc.example", steps: [["2021-10-01", "open", "cancelled"]] },
+  { title: "Take stock of the Africa Dialogue follow-up at the 16th SOM", by: "staff@unodc.example", steps: [["2022-01-20", "open", "in_progress"], ["2022-02-15", "in_progress", "done"]] },
+  { title: "Joint maritime security workshop for the Indian Ocean", by: "manager@unodc.example", steps: [["2022-01-12", "open", "in_progress"], ["2022-03-01", "in_progress", "blocked"]] },
+  { title: "Map EU funding for anti-money-laundering work in West Africa", by: "manager@eeas.example", steps: [["2022-04-04", "open", "blocked"]] },
+  { title: "Report on the UNGASS drug policy commitments follow-up", by: "staff@unodc.example", steps: [["2022-05-02", "open", "in_progress"], ["2022-09-30", "in_progress", "done"]] },
+  { title: "Prepare EU line-to-take on Afghanistan for the SOM", by: "staff@eeas.example", steps: [["2022-02-14", "open", "done"]] },
+];
+
+async function seedStatusHistory(tx: Db, rows: { id: string; title: string }[], U: (email: string) => string) {
+  const byTitle = new Map(rows.map((r) => [r.title, r.id]));
+  const values = statusHistory.flatMap((h) => {
+    const id = byTitle.get(h.title);
+    if (!id) throw new Error(`seed: no follow-up ${h.title}`);
+    return h.steps.map(([on, from, to]) => ({
+      at: new Date(`${on}T14:00:00Z`),
+      actorId: U(h.by),
+      entityType: "follow_up",
+      entityId: id,
+      action: "updated",
+      field: "status",
+      before: from,
+      after: to,
+    }));
+  });
+  await tx.insert(activity).values(values);
 }

@@ -1,3 +1,5 @@
+import { statusLabels } from "./format";
+
 /**
  * CSV that opens cleanly in Excel: UTF-8 with a byte-order mark, every field quoted, quotes
  * doubled, CRLF line ends, and cells a spreadsheet would run as a formula made inert.
@@ -26,6 +28,32 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
   const out = [BOM, csvRow(header)];
   for (const r of rows) out.push(csvRow(r));
   return out.join("");
+}
+
+/** The UN decision-tracking layout: one row per follow-up, as the UN system reports decisions. */
+export const unHeader = ["Meeting", "Follow-up", "Responsible", "Due", "Progress", "Status"] as const;
+
+export type UnRowSource = {
+  meetingTitle: string | null;
+  title: string;
+  ownerOrganisationAcronym: string | null;
+  ownerOrganisationName: string;
+  ownerUserName: string | null;
+  dueOn: string | null;
+  status: keyof typeof statusLabels;
+  overdue: boolean;
+};
+
+/** The six cells of the layout; Progress is the latest comment. */
+export function unRow(f: UnRowSource, progress: string | undefined): string[] {
+  return [
+    f.meetingTitle ?? "",
+    f.title,
+    [f.ownerOrganisationAcronym ?? f.ownerOrganisationName, f.ownerUserName].filter(Boolean).join(" – "),
+    f.dueOn ?? "",
+    progress ?? "",
+    f.overdue ? `${statusLabels[f.status]} (overdue)` : statusLabels[f.status],
+  ];
 }
 
 /** One record of a parsed CSV file, with the line (1-based) it starts on, for row-by-row messages. */

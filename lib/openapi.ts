@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, visibilities } from "@/db/schema";
 import { commentInput, followUpBulkPatch, followUpExportOptions, followUpFilters, followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
-import { meetingFilters, meetingInput, meetingPatch } from "@/lib/validation/meetings";
+import { briefingOptions, meetingFilters, meetingInput, meetingPatch } from "@/lib/validation/meetings";
 import { activityFilters } from "@/lib/validation/activity";
 import { meetingSeriesInput, meetingSeriesPatch } from "@/lib/validation/meeting-series";
 import { organisationInput, organisationMerge, organisationPatch } from "@/lib/validation/organisations";
@@ -15,7 +15,8 @@ const stamps = { createdAt: z.iso.datetime(), updatedAt: z.iso.datetime(), versi
 export const meetingOutput = z.object({
   id: z.uuid(), title: z.string(), seriesId: nullableId, seriesNumber: z.number().int().nullable(), heldOn: z.iso.date(),
   format: z.enum(meetingFormats), location: z.string(), hostOrganisationId: nullableId, coChairs: z.array(z.string()),
-  participantOrganisationIds: z.array(z.uuid()), priorityAreaIds: z.array(z.uuid()), summary: z.string(),
+  participantOrganisationIds: z.array(z.uuid()), priorityAreaIds: z.array(z.uuid()),
+  reviewedMeetingIds: z.array(z.uuid()).describe("Meetings this one explicitly reviews (their follow-ups show under “Since the previous meeting”)"), summary: z.string(),
   visibility: z.enum(visibilities), createdById: nullableId, ...stamps,
 });
 export const followUpOutput = z.object({
@@ -47,6 +48,29 @@ const bulkResultOutput = z.object({
   changed: z.array(z.uuid()),
   unchanged: z.array(z.uuid()).describe("Allowed, but already as asked: nothing written"),
   refused: z.array(z.object({ id: z.uuid(), title: z.string().nullable(), reason: z.string() })),
+});
+const figures = { made: z.number().int(), closed: z.number().int().describe("Done or cancelled"), done: z.number().int(), open: z.number().int(), overdue: z.number().int(), medianDaysToClose: z.number().int().nullable().describe("Median days from the meeting to completion, over done follow-ups") };
+const seriesStatsOutput = z.object({
+  series: z.object({ id: z.uuid(), name: z.string(), description: z.string(), archived: z.boolean() }),
+  meetings: z.array(z.object({
+    id: z.uuid(), title: z.string(), seriesNumber: z.number().int().nullable(), heldOn: z.iso.date(), visibility: z.enum(visibilities),
+    totals: z.object(figures), byPriorityArea: z.array(z.object({ priorityAreaId: z.uuid(), priorityAreaName: z.string(), ...figures })),
+  })).describe("Only meetings you can see, newest first"),
+});
+const unitFigures = { total: z.number().int(), open: z.number().int(), overdue: z.number().int(), done: z.number().int(), onTime: z.number().int(), rated: z.number().int(), onTimeRate: z.number().nullable().describe("onTime / rated: done on or before the due date, over follow-ups with a due date that are done or overdue") };
+const accountabilityOutput = z.object({
+  organisation: z.object({ id: z.uuid(), name: z.string(), acronym: z.string().nullable(), kind: z.enum(organisationKinds), parentId: nullableId, archived: z.boolean() }),
+  totals: z.object(unitFigures),
+  units: z.array(z.object({ organisationId: z.uuid(), acronym: z.string().nullable(), name: z.string(), ...unitFigures })),
+  overdue: z.array(followUpOutput),
+  items: z.array(followUpOutput).describe("At most 1,000: open first, by due date"),
+});
+const sincePreviousOutput = z.object({
+  asOf: z.iso.datetime().describe("The instant “then” refers to: 00:00 UTC on the meeting's day"),
+  groups: z.array(z.object({
+    meeting: z.object({ id: z.uuid(), title: z.string(), heldOn: z.iso.date(), visibility: z.enum(visibilities), reason: z.enum(["previous", "reviewed"]) }),
+    items: z.array(followUpOutput.extend({ statusThen: z.enum(followUpStatuses) })),
+  })),
 });
 const errorOutput = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
@@ -100,6 +124,18 @@ export function openApiDocument() {
         parameters: [pathId("meetingId")],
         get: { summary: "One meeting", responses: { ...ok("The meeting", meetingOutput), ...errors(401, 404) } },
         patch: { summary: "Change a meeting", requestBody: body(meetingPatch), responses: { ...ok("The meeting", meetingOutput), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/meetings/{meetingId}/since-previous": {
+        parameters: [pathId("meetingId")],
+        get: { summary: "Since the previous meeting: the follow-ups of the previous meeting of the series and of the meetings this one reviews, with their status then (derived from the activity history) and now", responses: { ...ok("Groups by earlier meeting", sincePreviousOutput), ...errors(401, 404) } },
+      },
+      "/api/v1/meetings/{meetingId}/briefing.md": {
+        parameters: [pathId("meetingId")],
+        get: { summary: "The briefing pack as Markdown: open and overdue follow-ups by priority area and owner, completed since the last meeting (UN decision-tracking layout)", parameters: queryParams(briefingOptions), responses: { "200": { description: "text/markdown, as an attachment", content: { "text/markdown": { schema: { type: "string" } } } }, ...errors(400, 401, 404) } },
+      },
+      "/api/v1/meetings/{meetingId}/briefing.csv": {
+        parameters: [pathId("meetingId")],
+        get: { summary: "The briefing pack as CSV in the UN decision-tracking layout (Meeting, Follow-up, Responsible, Due, Progress, Status): open ones, then those completed since the last meeting", parameters: queryParams(briefingOptions), responses: { "200": { description: "text/csv, as an attachment", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(400, 401, 404) } },
       },
       "/api/v1/follow-ups": {
         get: { summary: "Follow-ups you can see, by due date", parameters: queryParams(followUpFilters), responses: { ...ok("A page of follow-ups", page(followUpOutput)), ...errors(400, 401) } },
@@ -170,6 +206,14 @@ export function openApiDocument() {
         parameters: [pathId("seriesId")],
         get: { summary: "One meeting series", responses: { ...ok("The series", meetingSeriesOutput), ...errors(401, 404) } },
         patch: { summary: "Rename, describe, archive or restore (admins)", requestBody: body(meetingSeriesPatch), responses: { ...ok("The series", meetingSeriesOutput), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/v1/meeting-series/{seriesId}/stats": {
+        parameters: [pathId("seriesId")],
+        get: { summary: "Meeting by meeting: commitments made, closed, open, overdue and median days to close, in total and per priority area — over the meetings you can see", responses: { ...ok("The figures", seriesStatsOutput), ...errors(401, 404) } },
+      },
+      "/api/v1/organisations/{organisationId}/accountability": {
+        parameters: [pathId("organisationId")],
+        get: { summary: "Everything an organisation and its sub-units own across the meetings you can see, its on-time rate and its overdue items", responses: { ...ok("The accountability view", accountabilityOutput), ...errors(401, 404) } },
       },
       "/api/v1/users": {
         get: { summary: "Users (admins)", responses: { ...ok("Users", list(userOutput)), ...errors(401, 403) } },

@@ -18,6 +18,8 @@ export type MeetingFormProps = {
   series: Option[];
   organisations: OrganisationOption[];
   priorityAreas: Option[];
+  /** Meetings this one may review: those the viewer can see, newest first. */
+  meetings?: { id: string; label: string }[];
   cancelHref: string;
 } & ({ mode: "create"; defaults: Partial<MeetingInput> } | { mode: "edit"; meetingId: string; version: number; defaults: MeetingInput });
 
@@ -29,6 +31,7 @@ const labels = {
   heldOn: "Date",
   format: "Format",
   location: "Location",
+  reviewedMeetingIds: "Meetings it reviews",
   hostOrganisationId: "Host organisation",
   coChairs: "Co-chairs",
   participantOrganisationIds: "Participating organisations",
@@ -75,7 +78,7 @@ function changedFields(values: MeetingValues, before: MeetingValues): Partial<Me
     const now = values[key];
     const then = before[key];
     const same =
-      key === "participantOrganisationIds" || key === "priorityAreaIds"
+      key === "participantOrganisationIds" || key === "priorityAreaIds" || key === "reviewedMeetingIds"
         ? sameSet(values[key], before[key])
         : JSON.stringify(now ?? null) === JSON.stringify(then ?? null);
     if (!same) out[key] = now;
@@ -231,6 +234,17 @@ export function MeetingForm(props: MeetingFormProps) {
         <Field id="location" label="Location" hint="A city, or “Online”." error={err("location")}>
           <input id="location" type="text" className={inputClass} {...describedBy("location", "hint", err("location"))} {...register("location")} />
         </Field>
+        {props.meetings && props.meetings.length > 0 && (
+          <Field id="reviewedMeetingIds" label="Meetings it reviews (optional)" hint="Earlier meetings whose follow-ups this one takes stock of, besides the previous meeting of its series. Ctrl- or ⌘-click to choose several." error={err("reviewedMeetingIds")}>
+            <select id="reviewedMeetingIds" multiple size={Math.min(5, props.meetings.length)} className={inputClass} {...describedBy("reviewedMeetingIds", "hint", err("reviewedMeetingIds"))} {...register("reviewedMeetingIds")}>
+              {props.meetings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
       </Section>
 
       <Section title="Who took part">

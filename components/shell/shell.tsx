@@ -25,11 +25,11 @@ export function Shell({ user, signOut, views = [], children }: { user: User; sig
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   return (
-    <div className="min-h-screen md:flex">
+    <div className="min-h-screen md:flex print:block print:min-h-0">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         Skip to content
       </a>
-      <header className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-2 md:hidden">
+      <header className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-2 md:hidden print:hidden">
         <Link href="/my-follow-ups" className="font-semibold text-zinc-900 no-underline">
           Cooperation Tracker
         </Link>
@@ -41,7 +41,7 @@ export function Shell({ user, signOut, views = [], children }: { user: User; sig
       <nav
         id="sidebar"
         aria-label="Main"
-        className={`${open ? "flex" : "hidden"} w-full flex-col border-b border-zinc-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r`}
+        className={`${open ? "flex" : "hidden"} w-full flex-col print:!hidden border-b border-zinc-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r`}
       >
         <Link href="/my-follow-ups" className="hidden items-center gap-2 px-4 py-4 font-semibold text-zinc-900 no-underline md:flex">
           <svg aria-hidden viewBox="0 0 32 32" className="size-7"><rect width="32" height="32" rx="7" fill="#1e40af" /><path d="M9 16.5l4.5 4.5L23 11.5" stroke="#fff" strokeWidth="3.2" fill="none" strokeLinecap="round" strokeLinejoin="round" /></svg>

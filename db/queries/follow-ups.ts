@@ -17,7 +17,7 @@ export const overdueSql = sql<boolean>`(${followUps.dueOn} is not null and ${fol
 const dueKey = sql`coalesce(${followUps.dueOn}, '9999-12-31'::date)`;
 const ownerUser = alias(users, "owner_user");
 
-const selectFollowUps = (db: Db, where: SQL | undefined) =>
+export const selectFollowUps = (db: Db, where: SQL | undefined) =>
   db
     .select({
       id: followUps.id,
@@ -301,6 +301,17 @@ export async function listComments(db: Db, viewer: Viewer, followUpId: string) {
 export async function followUpActivity(db: Db, viewer: Viewer, followUpId: string) {
   await getFollowUp(db, viewer, followUpId);
   return listEntityActivity(db, "follow_up", followUpId);
+}
+
+/** The latest comment on each follow-up: the "Progress" of the UN decision-tracking layout. */
+export async function latestComments(db: Db, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .selectDistinctOn([comments.followUpId], { followUpId: comments.followUpId, body: comments.body })
+    .from(comments)
+    .where(inArray(comments.followUpId, ids))
+    .orderBy(comments.followUpId, desc(comments.createdAt));
+  return new Map(rows.map((r) => [r.followUpId, r.body]));
 }
 
 export const isClosed = (status: string) => (closed as readonly string[]).includes(status);

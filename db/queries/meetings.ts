@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { meetingParticipants, meetingPriorityAreas, meetingSeries, meetings, organisations } from "@/db/schema";
+import { meetingParticipants, meetingPriorityAreas, meetingReviews, meetingSeries, meetings, organisations } from "@/db/schema";
 import { forbidden, invalid, notFound } from "@/lib/errors";
 import { can, canSeeMeeting, type Viewer } from "@/lib/policy";
 import type { MeetingFilters, MeetingValues, meetingPatch } from "@/lib/validation/meetings";
@@ -12,6 +12,8 @@ import { checkReferences } from "./reference";
 
 const participantIds = sql<string[]>`(select coalesce(json_agg(mp.organisation_id order by mp.organisation_id), '[]'::json) from ${meetingParticipants} mp where mp.meeting_id = ${meetings.id})`;
 const priorityAreaIds = sql<string[]>`(select coalesce(json_agg(ma.priority_area_id order by ma.priority_area_id), '[]'::json) from ${meetingPriorityAreas} ma where ma.meeting_id = ${meetings.id})`;
+
+const reviewedIds = sql<string[]>`(select coalesce(json_agg(mr.reviewed_meeting_id order by mr.reviewed_meeting_id), '[]'::json) from ${meetingReviews} mr where mr.meeting_id = ${meetings.id})`;
 
 const meetingColumns = {
   id: meetings.id,
@@ -25,6 +27,7 @@ const meetingColumns = {
   coChairs: meetings.coChairs,
   participantOrganisationIds: participantIds,
   priorityAreaIds: priorityAreaIds,
+  reviewedMeetingIds: reviewedIds,
   summary: meetings.summary,
   visibility: meetings.visibility,
   createdById: meetings.createdById,
@@ -75,6 +78,7 @@ export function toMeetingJson(m: Meeting) {
     coChairs: m.coChairs,
     participantOrganisationIds: m.participantOrganisationIds,
     priorityAreaIds: m.priorityAreaIds,
+    reviewedMeetingIds: m.reviewedMeetingIds,
     summary: m.summary,
     visibility: m.visibility,
     createdById: m.createdById,
@@ -144,7 +148,7 @@ export async function createMeeting(db: Db, viewer: Viewer, input: MeetingValues
       { field: "participantOrganisationIds", kind: "organisation", ids: input.participantOrganisationIds },
       { field: "priorityAreaIds", kind: "priorityArea", ids: input.priorityAreaIds },
     ]);
-    const { participantOrganisationIds: _p, priorityAreaIds, ...values } = input;
+    const { participantOrganisationIds: _p, priorityAreaIds, reviewedMeetingIds, ...values } = input;
     const [row] = await tx
       .insert(meetings)
       .values({ ...values, seriesId: values.seriesId ?? null, seriesNumber: values.seriesNumber ?? null, createdById: viewer.id })
@@ -153,6 +157,7 @@ export async function createMeeting(db: Db, viewer: Viewer, input: MeetingValues
     if (participants.length) await tx.insert(meetingParticipants).values(participants.map((organisationId) => ({ meetingId: row.id, organisationId })));
     const areas = [...new Set(priorityAreaIds)];
     if (areas.length) await tx.insert(meetingPriorityAreas).values(areas.map((priorityAreaId) => ({ meetingId: row.id, priorityAreaId })));
+    await setReviews(tx, viewer, row.id, reviewedMeetingIds);
     await recordEvent(tx, viewer.id, "meeting", row.id, "created", { title: input.title });
     return getMeeting(tx, viewer, row.id);
   });
@@ -163,7 +168,7 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
     const current = await getMeeting(tx, viewer, id);
     if (!can(viewer, "meeting:edit", { meeting: current })) throw forbidden("meeting", "Only the person who logged this meeting, a manager of the host organisation or an admin can edit it.");
     if (current.version !== patch.version) throw await staleVersion(tx, "meeting", current);
-    const { version, participantOrganisationIds, priorityAreaIds, ...fields } = patch;
+    const { version, participantOrganisationIds, priorityAreaIds, reviewedMeetingIds, ...fields } = patch;
     const host = fields.hostOrganisationId !== undefined ? fields.hostOrganisationId : current.hostOrganisationId;
     const participants = participantOrganisationIds !== undefined || fields.hostOrganisationId !== undefined
       ? withHost(participantOrganisationIds ?? current.participantOrganisationIds, host)
@@ -191,6 +196,7 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
       await tx.delete(meetingPriorityAreas).where(eq(meetingPriorityAreas.meetingId, id));
       if (areas.length) await tx.insert(meetingPriorityAreas).values(areas.map((priorityAreaId) => ({ meetingId: id, priorityAreaId })));
     }
+    const reviews = reviewedMeetingIds ? await setReviews(tx, viewer, id, reviewedMeetingIds, current.reviewedMeetingIds) : undefined;
     const sorted = (a: string[]) => [...a].sort();
     const after: Record<string, unknown> = { ...fields };
     const before: Record<string, unknown> = { ...current };
@@ -202,8 +208,42 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
       after.priorityAreaIds = sorted(areas);
       before.priorityAreaIds = sorted(current.priorityAreaIds);
     }
+    if (reviews) {
+      after.reviewedMeetingIds = reviews;
+      before.reviewedMeetingIds = sorted(current.reviewedMeetingIds);
+    }
     await recordChanges(tx, viewer.id, "meeting", id, before, after);
     return getMeeting(tx, viewer, id);
   });
 }
 
+/**
+ * Replaces the meetings this one reviews. New links must be meetings the viewer can see (else
+ * "no such meeting", not a leak); a link already there to one they cannot see is kept as it is.
+ * Returns the new list, sorted.
+ */
+async function setReviews(tx: Db, viewer: Viewer, meetingId: string, ids: string[], current: string[] = []) {
+  const wanted = [...new Set(ids)].sort();
+  const added = wanted.filter((r) => !current.includes(r));
+  if (wanted.includes(meetingId)) throw invalid("meeting", { reviewedMeetingIds: "A meeting cannot review itself." });
+  if (added.length) {
+    const found = await tx.select({ id: meetings.id }).from(meetings).where(and(inArray(meetings.id, added), visibleMeetingSql(viewer)));
+    if (found.length !== added.length) throw invalid("meeting", { reviewedMeetingIds: "No such meeting. Choose one from the list." });
+  }
+  if (current.length || wanted.length) {
+    await tx.delete(meetingReviews).where(eq(meetingReviews.meetingId, meetingId));
+    if (wanted.length) await tx.insert(meetingReviews).values(wanted.map((reviewedMeetingId) => ({ meetingId, reviewedMeetingId })));
+  }
+  return wanted;
+}
+
+/** Every meeting the viewer can see, newest first, as "title (15 Feb 2022)": the choices for "meetings it reviews". */
+export async function listReviewableMeetings(db: Db, viewer: Viewer) {
+  const rows = await db
+    .select({ id: meetings.id, title: meetings.title, heldOn: meetings.heldOn })
+    .from(meetings)
+    .where(visibleMeetingSql(viewer))
+    .orderBy(desc(meetings.heldOn), desc(meetings.id))
+    .limit(1000);
+  return rows.map((r) => ({ id: r.id, label: `${r.title} (${r.heldOn})` }));
+}

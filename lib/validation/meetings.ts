@@ -25,6 +25,9 @@ const meetingFields = z.object({
   priorityAreaIds: z
     .array(id("Priority area"), { error: "Priority areas must be a list." })
     .max(100, { error: "At most 100 priority areas." }),
+  reviewedMeetingIds: z
+    .array(id("Reviewed meeting"), { error: "Reviewed meetings must be a list." })
+    .max(50, { error: "At most 50 reviewed meetings." }),
   summary: text("Summary", 50_000),
   visibility: z.enum(visibilities, { error: "Visibility must be internal or restricted." }),
 });
@@ -36,6 +39,7 @@ export const meetingInput = meetingFields.extend({
   coChairs: f.coChairs.default([]),
   participantOrganisationIds: f.participantOrganisationIds.default([]),
   priorityAreaIds: f.priorityAreaIds.default([]),
+  reviewedMeetingIds: f.reviewedMeetingIds.default([]),
   summary: f.summary.default(""),
   visibility: f.visibility.default("internal"),
 });
@@ -63,3 +67,8 @@ export const meetingFilters = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type MeetingFilters = z.infer<typeof meetingFilters>;
+
+/** The briefing's audience: `wide` leaves restricted meetings' follow-ups out, for sharing beyond the participants. */
+export const briefingOptions = z.object({
+  audience: z.enum(["all", "wide"], { error: "Audience must be all or wide." }).optional(),
+});

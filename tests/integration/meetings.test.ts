@@ -31,6 +31,9 @@ import {
 const SOM16 = "16th EU–UNODC Senior Officials Meeting";
 const AFRICA = "EU–UNODC Africa Dialogue";
 const PREBRIEF = "EU coordination ahead of the 16th SOM"; // restricted to EU participants
+const SOM15 = "15th EU–UNODC Senior Officials Meeting";
+const SOM17 = "17th EU–UNODC Senior Officials Meeting"; // upcoming
+const PREBRIEF17 = "EU coordination ahead of the 17th SOM"; // restricted to EU participants, ten days ago
 
 describe.each(engines)("meetings on $name", (engine) => {
   let t: TestDatabase;
@@ -51,7 +54,7 @@ describe.each(engines)("meetings on $name", (engine) => {
 
   describe("finding a meeting", () => {
     it("lists the meetings newest first", async () => {
-      expect(await titles(v["admin@eeas.example"])).toEqual([SOM16, PREBRIEF, AFRICA]);
+      expect(await titles(v["admin@eeas.example"])).toEqual([SOM17, PREBRIEF17, SOM16, PREBRIEF, AFRICA, SOM15]);
     });
 
     it("searches title, minutes and location, ignoring case", async () => {
@@ -71,15 +74,15 @@ describe.each(engines)("meetings on $name", (engine) => {
     it("filters by year, series, priority area and organisation", async () => {
       const admin = v["admin@eeas.example"];
       const som = (await listMeetingSeries(t.db)).find((s) => s.name === "EU–UNODC Senior Officials Meeting");
-      expect(await titles(admin, { year: 2021 })).toEqual([AFRICA]);
+      expect(await titles(admin, { year: 2021 })).toEqual([AFRICA, SOM15]);
       expect(await titles(admin, { year: 2022 })).toEqual([SOM16, PREBRIEF]);
-      expect(await titles(admin, { seriesId: som?.id })).toEqual([SOM16]);
-      expect(await titles(admin, { priorityAreaId: await areaId(t.db, "afghanistan") })).toEqual([SOM16, PREBRIEF]);
-      expect(await titles(admin, { priorityAreaId: await areaId(t.db, "maritime-crime") })).toEqual([SOM16, AFRICA]);
+      expect(await titles(admin, { seriesId: som?.id })).toEqual([SOM17, SOM16, SOM15]);
+      expect(await titles(admin, { priorityAreaId: await areaId(t.db, "afghanistan") })).toEqual([SOM17, SOM16, PREBRIEF, SOM15]);
+      expect(await titles(admin, { priorityAreaId: await areaId(t.db, "maritime-crime") })).toEqual([SOM17, SOM16, AFRICA, SOM15]);
       expect(await titles(admin, { organisationId: org.COCOL })).toEqual([SOM16]);
-      expect(await titles(admin, { organisationId: org["DG HOME"] })).toEqual([SOM16, PREBRIEF]);
+      expect(await titles(admin, { organisationId: org["DG HOME"] })).toEqual([SOM17, PREBRIEF17, SOM16, PREBRIEF, SOM15]);
       // Hosting counts as taking part.
-      expect(await titles(admin, { organisationId: org.UNODC })).toEqual([SOM16, AFRICA]);
+      expect(await titles(admin, { organisationId: org.UNODC })).toEqual([SOM17, SOM16, AFRICA, SOM15]);
       expect(await titles(admin, { year: 2022, q: "coordination" })).toEqual([PREBRIEF]);
     });
 
@@ -95,7 +98,7 @@ describe.each(engines)("meetings on $name", (engine) => {
   describe("a restricted meeting", () => {
     it("is not listed, found or searchable for staff and managers of an organisation that does not take part", async () => {
       for (const who of ["staff@unodc.example", "manager@unodc.example"] as const) {
-        expect(await titles(v[who])).toEqual([SOM16, AFRICA]);
+        expect(await titles(v[who])).toEqual([SOM17, SOM16, AFRICA, SOM15]);
         expect(await titles(v[who], { q: "line-to-take" })).toEqual([]);
         const e = await thrown(async () => getMeeting(t.db, v[who], await meetingId(t.db, PREBRIEF)));
         expect(e).toBeInstanceOf(AppError);

@@ -113,6 +113,13 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
             priorityAreas={areas.map((a) => ({ id: a.id, name: a.name, archived: a.archived }))}
             organisations={organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, parentId: o.parentId, archived: o.archived }))}
           />
+          {filters.seriesId && series.some((s) => s.id === filters.seriesId) && (
+            <p className="text-sm">
+              <Link href={`/series/${filters.seriesId}`}>
+                {series.find((s) => s.id === filters.seriesId)?.name}: commitments made and closed, meeting by meeting →
+              </Link>
+            </p>
+          )}
           {problem && (
             <div role="alert" className="flex gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
               <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />

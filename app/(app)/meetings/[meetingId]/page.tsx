@@ -1,7 +1,8 @@
-import { Lock, Pencil, Users } from "lucide-react";
+import { FileText, Lock, Pencil, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { SincePrevious } from "@/components/continuity/since-previous";
 import { MarkdownText } from "@/components/meetings/markdown";
 import { MeetingFollowUpRow } from "@/components/meetings/meeting-follow-up-row";
 import { seriesText } from "@/components/meetings/meeting-list-row";
@@ -12,6 +13,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Chip, OrgName } from "@/components/ui/chip";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
+import { sinceThePreviousMeeting } from "@/db/queries/continuity";
 import { isClosed, listMeetingFollowUps } from "@/db/queries/follow-ups";
 import { getMeeting } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
@@ -36,11 +38,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MeetingPage({ params }: Props) {
   const { viewer, meeting } = await loadMeeting((await params).meetingId);
   const db = await getDb();
-  const [followUps, organisations, areas, users] = await Promise.all([
+  const [followUps, organisations, areas, users, since] = await Promise.all([
     listMeetingFollowUps(db, meeting.id),
     listOrganisations(db),
     listPriorityAreas(db),
     listUsers(db),
+    sinceThePreviousMeeting(db, viewer, meeting.id),
   ]);
 
   // Due date order from the query, with what is finished (done, cancelled) at the end.
@@ -83,6 +86,10 @@ export default async function MeetingPage({ params }: Props) {
           </span>
         }
       >
+        <ButtonLink href={`/meetings/${meeting.id}/briefing`} variant="secondary">
+          <FileText aria-hidden className="size-4" />
+          Briefing
+        </ButtonLink>
         {canEdit && (
           <ButtonLink href={`/meetings/${meeting.id}/edit`} variant="secondary">
             <Pencil aria-hidden className="size-4" />
@@ -121,6 +128,7 @@ export default async function MeetingPage({ params }: Props) {
                   .map((u) => ({ id: u.id, name: u.name, organisationId: u.organisationId, organisationAcronym: orgById.get(u.organisationId)?.acronym ?? null }))}
               />
             </section>
+            {since.groups.length > 0 && <SincePrevious groups={since.groups} heldOn={meeting.heldOn} />}
             <section aria-labelledby="summary-title" className="rounded-lg border border-zinc-200 bg-white px-4 py-4">
               <h2 id="summary-title" className="mb-2 text-base font-semibold">
                 Summary
@@ -138,7 +146,9 @@ export default async function MeetingPage({ params }: Props) {
               </Detail>
               <Detail term="Format">{formatLabels[meeting.format]}</Detail>
               <Detail term="Location">{meeting.location || <span className="text-zinc-500">Not recorded</span>}</Detail>
-              <Detail term="Series">{series ?? <span className="text-zinc-500">Not part of a series</span>}</Detail>
+              <Detail term="Series">
+                {series && meeting.seriesId ? <Link href={`/series/${meeting.seriesId}`}>{series}</Link> : <span className="text-zinc-500">Not part of a series</span>}
+              </Detail>
               <Detail term="Host">
                 {meeting.hostName ? (
                   <Chip>

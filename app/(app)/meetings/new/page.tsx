@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
+import { listReviewableMeetings } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listMeetingSeries, listPriorityAreas } from "@/db/queries/reference";
 import { requireViewer } from "@/lib/session";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Log a meeting" };
 export default async function NewMeetingPage() {
   const viewer = await requireViewer();
   const db = await getDb();
-  const [series, organisations, areas] = await Promise.all([listMeetingSeries(db), listOrganisations(db), listPriorityAreas(db)]);
+  const [series, organisations, areas, reviewable] = await Promise.all([listMeetingSeries(db), listOrganisations(db), listPriorityAreas(db), listReviewableMeetings(db, viewer)]);
   return (
     <>
       <PageHeader title="Log a meeting" description="When and where it was, who took part and what was discussed. Add its follow-ups on the next page." />
@@ -28,6 +29,7 @@ export default async function NewMeetingPage() {
             hostOrganisationId: viewer.organisationId,
             coChairs: [],
             participantOrganisationIds: [],
+            reviewedMeetingIds: [],
             priorityAreaIds: [],
             summary: "",
             visibility: "internal",
@@ -35,6 +37,7 @@ export default async function NewMeetingPage() {
           series={series.map((s) => ({ id: s.id, name: s.name, archived: s.archived }))}
           organisations={organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, parentId: o.parentId, archived: o.archived }))}
           priorityAreas={areas.map((a) => ({ id: a.id, name: a.name, archived: a.archived }))}
+          meetings={reviewable}
         />
       </PageBody>
     </>

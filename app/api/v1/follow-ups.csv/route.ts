@@ -1,9 +1,6 @@
-import { desc, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { countFollowUpsByStatus, type FollowUp, listFollowUps } from "@/db/queries/follow-ups";
-import { comments } from "@/db/schema";
+import { countFollowUpsByStatus, type FollowUp, latestComments, listFollowUps } from "@/db/queries/follow-ups";
 import { apiRoute, readQuery } from "@/lib/api";
-import { type CsvValue, toCsv } from "@/lib/csv";
+import { type CsvValue, toCsv, unHeader, unRow } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { priorityLabels, statusLabels, todayIso } from "@/lib/format";
 import { defaultFollowUpColumns, type FollowUpColumn, followUpExportOptions, followUpFilters } from "@/lib/validation/follow-ups";
@@ -27,17 +24,6 @@ const columns: Record<FollowUpColumn, { header: string; value: (f: FollowUp) => 
   updated: { header: "Updated", value: (f) => f.updatedAt.toISOString() },
 };
 
-/** The latest comment on each follow-up: the "Progress" of the UN decision-tracking layout. */
-async function latestComments(db: Db, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await db
-    .selectDistinctOn([comments.followUpId], { followUpId: comments.followUpId, body: comments.body })
-    .from(comments)
-    .where(inArray(comments.followUpId, ids))
-    .orderBy(comments.followUpId, desc(comments.createdAt));
-  return new Map(rows.map((r) => [r.followUpId, r.body]));
-}
-
 /** GET /api/v1/follow-ups.csv?<the list's filters>&columns=…|layout=un — every matching row, not one page. */
 export const GET = apiRoute(async ({ req, db, viewer }) => {
   const filters = readQuery(req, followUpFilters);
@@ -59,15 +45,8 @@ export const GET = apiRoute(async ({ req, db, viewer }) => {
   let records: CsvValue[][];
   if (options.layout === "un") {
     const progress = await latestComments(db, rows.map((f) => f.id));
-    header = ["Meeting", "Follow-up", "Responsible", "Due", "Progress", "Status"];
-    records = rows.map((f) => [
-      f.meetingTitle ?? "",
-      f.title,
-      [owner(f), f.ownerUserName].filter(Boolean).join(" – "),
-      f.dueOn ?? "",
-      progress.get(f.id) ?? "",
-      f.overdue ? `${statusLabels[f.status]} (overdue)` : statusLabels[f.status],
-    ]);
+    header = [...unHeader];
+    records = rows.map((f) => unRow(f, progress.get(f.id)));
   } else {
     const chosen = options.columns ?? defaultFollowUpColumns;
     header = chosen.map((c) => columns[c].header);

@@ -5,7 +5,7 @@ import { MeetingForm } from "@/components/meetings/meeting-form";
 import { ButtonLink } from "@/components/ui/button";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
-import { getMeeting } from "@/db/queries/meetings";
+import { getMeeting, listReviewableMeetings } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listMeetingSeries, listPriorityAreas } from "@/db/queries/reference";
 import { can } from "@/lib/policy";
@@ -53,7 +53,7 @@ export default async function EditMeetingPage({ params }: Props) {
   }
 
   const db = await getDb();
-  const [series, organisations, areas] = await Promise.all([listMeetingSeries(db), listOrganisations(db), listPriorityAreas(db)]);
+  const [series, organisations, areas, reviewable] = await Promise.all([listMeetingSeries(db), listOrganisations(db), listPriorityAreas(db), listReviewableMeetings(db, viewer)]);
   return (
     <>
       <PageHeader title="Edit meeting" description={meeting.title} />
@@ -73,6 +73,7 @@ export default async function EditMeetingPage({ params }: Props) {
             hostOrganisationId: meeting.hostOrganisationId,
             coChairs: meeting.coChairs,
             participantOrganisationIds: meeting.participantOrganisationIds,
+            reviewedMeetingIds: meeting.reviewedMeetingIds,
             priorityAreaIds: meeting.priorityAreaIds,
             summary: meeting.summary,
             visibility: meeting.visibility,
@@ -80,6 +81,7 @@ export default async function EditMeetingPage({ params }: Props) {
           series={series.map((s) => ({ id: s.id, name: s.name, archived: s.archived }))}
           organisations={organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, parentId: o.parentId, archived: o.archived }))}
           priorityAreas={areas.map((a) => ({ id: a.id, name: a.name, archived: a.archived }))}
+          meetings={reviewable.filter((m) => m.id !== meeting.id)}
         />
       </PageBody>
     </>

@@ -1,0 +1,19 @@
+import { briefing } from "@/db/queries/continuity";
+import { apiRoute, readQuery, uuidParam } from "@/lib/api";
+import { briefingFileName, briefingCsv } from "@/lib/briefing";
+import { briefingOptions } from "@/lib/validation/meetings";
+
+type P = { meetingId: string };
+
+/** GET /api/v1/meetings/{id}/briefing.csv[?audience=wide] — the briefing pack as a download. */
+export const GET = apiRoute<P>(async ({ req, db, viewer, params }) => {
+  const { audience } = readQuery(req, briefingOptions);
+  const b = await briefing(db, viewer, uuidParam(params.meetingId, "meeting"), { wide: audience === "wide" });
+  return new Response(briefingCsv(b), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${briefingFileName(b, "csv")}"`,
+      "cache-control": "no-store",
+    },
+  });
+});
