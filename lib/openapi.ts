@@ -29,7 +29,9 @@ const organisationOutput = z.object({
   domains: z.array(z.string()).describe("E-mail domains, used to place single-sign-on users"), archived: z.boolean(), version: z.number().int(),
 });
 const priorityAreaOutput = z.object({
-  id: z.uuid(), name: z.string(), slug: z.string(), description: z.string(), sortOrder: z.number().int(), archived: z.boolean(), version: z.number().int(),
+  id: z.uuid(), name: z.string(), slug: z.string(), description: z.string(),
+  keywords: z.array(z.string()).describe("Other names the area goes by, used to recognise it in pasted meeting text"),
+  sortOrder: z.number().int(), archived: z.boolean(), version: z.number().int(),
 });
 const meetingSeriesOutput = z.object({ id: z.uuid(), name: z.string(), description: z.string(), archived: z.boolean(), version: z.number().int() });
 const userOutput = z.object({ id: z.uuid(), name: z.string(), email: z.string(), organisationId: z.uuid(), role: z.enum(roles), active: z.boolean(), version: z.number().int() });
