@@ -90,12 +90,17 @@ export function findOrganisations(text: string, organisations: OrganisationRef[]
 }
 
 /** The ways an area is written: its name, its keywords (or built-in synonyms), and shared-head lists like "environmental and maritime crime". */
-function areaPatterns(a: PriorityAreaRef): { pattern: string; confidence: number; via: string }[] {
+function areaPatterns(a: PriorityAreaRef): { pattern: string; confidence: number; via: string; caseSensitive?: boolean }[] {
   const keywords = a.keywords?.length ? a.keywords : (builtInAreaKeywords[a.slug] ?? []);
-  const out: { pattern: string; confidence: number; via: string }[] = [];
+  const out: { pattern: string; confidence: number; via: string; caseSensitive?: boolean }[] = [];
   for (const [i, term] of [a.name, ...keywords].entries()) {
     const words = plain(term).trim().split(/\s+/);
     const confidence = i === 0 ? 0.9 : 0.75;
+    // An acronym keyword ("TIP", "AML") counts only in capitals: "tip" is a word.
+    if (i > 0 && /^[\p{Lu}\p{N}./&-]+$/u.test(term.trim()) && /\p{Lu}.*\p{Lu}/u.test(term)) {
+      out.push({ pattern: escapeRegExp(fold(term).trim()), confidence: 0.7, via: "keyword", caseSensitive: true });
+      continue;
+    }
     out.push({ pattern: phrasePattern(term), confidence, via: i === 0 ? "name" : "keyword" });
     if (words.length === 2 && !["and", "of", "in"].includes(words[0] ?? "")) {
       // "environmental and maritime crime", "environmental, maritime and wildlife crime": the
@@ -112,11 +117,12 @@ function areaPatterns(a: PriorityAreaRef): { pattern: string; confidence: number
 /** Every mention of a priority area outside the given spans (an organisation's name is not a topic). */
 export function findPriorityAreas(text: string, areas: PriorityAreaRef[], outside: Span[] = []): Mention[] {
   const lower = plain(text);
+  const folded = fold(text);
   const all: Mention[] = [];
   for (const a of areas) {
     if (a.archived) continue;
     for (const p of areaPatterns(a)) {
-      for (const m of findAll(lower, p.pattern)) {
+      for (const m of findAll(p.caseSensitive ? folded : lower, p.pattern)) {
         if (outside.some((o) => o.start < m.end && m.start < o.end)) continue;
         all.push({ start: m.start, end: m.end, id: a.id, text: text.slice(m.start, m.end), confidence: p.confidence, via: p.via });
       }
@@ -155,9 +161,9 @@ export function findSeries(text: string, series: SeriesRef[]): SeriesMention[] {
         // "Senior Officials Meeting (SOM)": the text names its own acronym.
         const defined = /^\s*\(([A-Z]{2,6})\)/.exec(folded.slice(m.end, m.end + 10));
         if (defined?.[1]) {
+          // The definition itself counts too, so that nothing else reads "(SOM)" as a topic.
           for (const a of findAll(folded, `(?:(\\d{1,3})(?:st|nd|rd|th)\\s+)?${escapeRegExp(defined[1])}`, "g")) {
-            const inside = a.start >= m.end && a.end <= m.end + 10;
-            if (!inside) found.push({ start: a.start, end: a.end, id: s.id, text: text.slice(a.start, a.end), confidence: 0.7, via: "acronym", number: a.groups[0] ? Number(a.groups[0]) : null });
+            found.push({ start: a.start, end: a.end, id: s.id, text: text.slice(a.start, a.end), confidence: 0.7, via: "acronym", number: a.groups[0] ? Number(a.groups[0]) : null });
           }
         }
       }
