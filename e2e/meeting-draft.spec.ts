@@ -13,12 +13,12 @@ test("a meeting drafted from a pasted press release: evidence, a correction, acc
   await page.getByLabel("Minutes or press release").fill(pressRelease);
   await page.getByRole("button", { name: "Draft the meeting from this text" }).click();
   const review = page.getByRole("region", { name: "Check the draft" });
-  await expect(review.getByLabel("Title")).toHaveValue("16th EU–UNODC Senior Officials Meeting");
-  await expect(review.getByLabel("Date")).toHaveValue("2022-02-15");
-  await expect(review.getByLabel("Format")).toHaveValue("hybrid");
-  await expect(review.getByLabel("Location")).toHaveValue("Brussels");
-  await expect(review.getByLabel("Number")).toHaveValue("16");
-  await expect(review.getByLabel("Participants (number)")).toHaveValue("60");
+  await expect(review.getByLabel("Title", { exact: true })).toHaveValue("16th EU–UNODC Senior Officials Meeting");
+  await expect(review.getByLabel("Date", { exact: true })).toHaveValue("2022-02-15");
+  await expect(review.getByLabel("Format", { exact: true })).toHaveValue("hybrid");
+  await expect(review.getByLabel("Location", { exact: true })).toHaveValue("Brussels");
+  await expect(review.getByLabel("Number", { exact: true })).toHaveValue("16");
+  await expect(review.getByLabel("Participants (number)", { exact: true })).toHaveValue("60");
   await expect(review.getByRole("checkbox", { name: /Directorate-General for Migration and Home Affairs/ })).toBeChecked();
   await expect(review.getByRole("checkbox", { name: "Environmental crime" })).toBeChecked();
   await expect(review.getByRole("checkbox", { name: "Maritime crime" })).toBeChecked();
@@ -33,14 +33,14 @@ test("a meeting drafted from a pasted press release: evidence, a correction, acc
 
   // Corrections before accepting.
   const title = `16th EU–UNODC Senior Officials Meeting (draft ${Date.now()})`;
-  await review.getByLabel("Title").fill(title);
+  await review.getByLabel("Title", { exact: true }).fill(title);
   await review.getByRole("checkbox", { name: /Directorate-General for Justice and Consumers/ }).uncheck();
   await review.getByRole("checkbox", { name: "Create this follow-up" }).first().check();
   await review.getByRole("button", { name: "Accept and fill in the form" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "The form is filled in from the draft, with 1 follow-up to create" })).toBeVisible();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
-  await expect(page.getByLabel("Date")).toHaveValue("2022-02-15");
+  await expect(page.getByLabel("Date", { exact: true })).toHaveValue("2022-02-15");
   await expect(page.getByRole("radio", { name: "Hybrid" })).toBeChecked();
   await expect(page.getByLabel("Location")).toHaveValue("Brussels");
   await expect(page.getByLabel("Number in the series")).toHaveValue("16");

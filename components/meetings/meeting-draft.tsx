@@ -1,7 +1,7 @@
 "use client";
 
 import { FileText, Sparkles, X } from "lucide-react";
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { draftMeetingAction } from "@/app/(app)/meetings/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
@@ -406,7 +406,7 @@ export function MeetingDraftPanel({
                   </label>
                   <div className="space-y-1">
                     <label htmlFor={`d-fu-title-${i}`} className="block text-xs font-semibold text-zinc-700">
-                      Title
+                      Follow-up title
                     </label>
                     <textarea id={`d-fu-title-${i}`} rows={2} maxLength={300} value={f.title} onChange={(e) => update({ title: e.target.value })} className={`${inputClass} text-sm`} />
                   </div>
@@ -479,12 +479,11 @@ function HighlightedText({ text, marks, active, onPick }: { text: string; marks:
 }
 
 function EvidenceButton({ evidence, active, onShow }: { evidence?: Mark; active: boolean; onShow: () => void }) {
-  const id = useId();
   if (!evidence) return <p className="text-xs text-zinc-600">Not found in the text.</p>;
   const quote = evidence.text.length > 90 ? `${evidence.text.slice(0, 87)}…` : evidence.text;
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-700">
-      <span id={id} className={`rounded border px-1 py-px font-semibold ${confidenceClass(evidence.confidence)}`} title={`Confidence ${Math.round(evidence.confidence * 100)}%`}>
+      <span className={`rounded border px-1 py-px font-semibold ${confidenceClass(evidence.confidence)}`} title={`Confidence ${Math.round(evidence.confidence * 100)}%`}>
         {confidenceWord(evidence.confidence)} confidence
       </span>
       <button type="button" onClick={onShow} aria-pressed={active} className="text-left text-accent-800 underline decoration-dotted underline-offset-2 hover:decoration-solid">
