@@ -77,11 +77,35 @@ export const priorityAreas = pgTable("priority_areas", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   description: text("description").notNull().default(""),
+  /** Other names the area goes by (admin-edited), used to recognise it in pasted meeting text. */
+  keywords: text("keywords").array().notNull().default(sql`'{}'::text[]`),
   sortOrder: integer("sort_order").notNull().default(0),
   archived: boolean("archived").notNull().default(false),
   version: integer("version").notNull().default(1),
   ...timestamps,
 });
+
+/** The UN Sustainable Development Goal targets ("16.4"), loaded from code (db/sdg-targets.ts) on every start. */
+export const sdgTargets = pgTable("sdg_targets", {
+  code: text("code").primaryKey(),
+  goal: integer("goal").notNull(),
+  title: text("title").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+});
+
+/** The SDG targets a priority area serves. */
+export const priorityAreaSdgTargets = pgTable(
+  "priority_area_sdg_targets",
+  {
+    priorityAreaId: uuid("priority_area_id")
+      .notNull()
+      .references(() => priorityAreas.id),
+    targetCode: text("target_code")
+      .notNull()
+      .references(() => sdgTargets.code),
+  },
+  (t) => [primaryKey({ columns: [t.priorityAreaId, t.targetCode] }), index("priority_area_sdg_targets_target_idx").on(t.targetCode)],
+);
 
 export const meetingSeries = pgTable("meeting_series", {
   id: uuid("id").primaryKey().defaultRandom(),

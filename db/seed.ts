@@ -45,18 +45,59 @@ const orgSeeds: OrgSeed[] = [
   { acronym: "COCOL", name: "UNODC Country Office Colombia (Bogotá)", kind: "un", parent: "UNODC" },
 ];
 
-const areaSeeds = [
-  ["afghanistan", "Afghanistan and neighbouring countries", "Drugs, crime and border management in Afghanistan and the region."],
-  ["trafficking-smuggling", "Human trafficking and migrant smuggling", "Preventing trafficking in persons and the smuggling of migrants; protecting victims."],
-  ["illicit-flows", "Illicit flows", "Illicit financial flows, money laundering and asset recovery."],
-  ["environmental-crime", "Environmental crime", "Wildlife and forest crime, waste trafficking, crimes that affect the environment."],
-  ["maritime-crime", "Maritime crime", "Piracy, maritime trafficking and security at sea and in ports."],
-  ["digitalisation", "Digitalisation", "Cybercrime, digital evidence and digital transformation of justice systems."],
-  ["drugs", "Drugs", "Drug supply and demand reduction, treatment and prevention."],
-  ["corruption", "Corruption", "Implementing the UN Convention against Corruption."],
-  ["counterterrorism", "Counterterrorism", "Preventing and countering terrorism and violent extremism within the rule of law."],
-  ["youth-engagement", "Youth engagement", "Engaging young people in crime prevention and the rule of law."],
-] as const;
+/** The priority areas: slug, name, description, keywords (other names, to recognise the area in pasted text), SDG targets served. */
+const areaSeeds: { slug: string; name: string; description: string; keywords: string[]; sdg: string[] }[] = [
+  {
+    slug: "afghanistan", name: "Afghanistan and neighbouring countries", description: "Drugs, crime and border management in Afghanistan and the region.",
+    keywords: ["Afghanistan", "Afghan", "neighbouring countries", "Central Asia", "border management", "Heart of Asia", "opiate"],
+    sdg: ["16.1", "16.3", "16.4", "3.5"],
+  },
+  {
+    slug: "trafficking-smuggling", name: "Human trafficking and migrant smuggling", description: "Preventing trafficking in persons and the smuggling of migrants; protecting victims.",
+    keywords: ["human trafficking", "trafficking in persons", "TIP", "migrant smuggling", "smuggling of migrants", "SOM", "GLO.ACT", "victims of trafficking", "forced labour"],
+    sdg: ["16.2", "5.2", "8.7", "10.7"],
+  },
+  {
+    slug: "illicit-flows", name: "Illicit flows", description: "Illicit financial flows, money laundering and asset recovery.",
+    keywords: ["illicit financial flows", "IFF", "money laundering", "AML", "asset recovery", "financial investigations", "firearms trafficking"],
+    sdg: ["16.4", "17.1"],
+  },
+  {
+    slug: "environmental-crime", name: "Environmental crime", description: "Wildlife and forest crime, waste trafficking, crimes that affect the environment.",
+    keywords: ["wildlife crime", "wildlife trafficking", "forest crime", "illegal logging", "waste trafficking", "crimes that affect the environment", "poaching"],
+    sdg: ["15.7", "15.c", "14.4"],
+  },
+  {
+    slug: "maritime-crime", name: "Maritime crime", description: "Piracy, maritime trafficking and security at sea and in ports.",
+    keywords: ["maritime crime", "piracy", "maritime security", "ports", "Global Maritime Crime Programme", "GMCP", "illegal fishing", "IUU fishing", "container control"],
+    sdg: ["14.4", "14.6", "16.4"],
+  },
+  {
+    slug: "digitalisation", name: "Digitalisation", description: "Cybercrime, digital evidence and digital transformation of justice systems.",
+    keywords: ["digitalisation", "digitalization", "cybercrime", "digital evidence", "e-evidence", "online child sexual exploitation", "digital transformation"],
+    sdg: ["16.2", "17.9", "16.3"],
+  },
+  {
+    slug: "drugs", name: "Drugs", description: "Drug supply and demand reduction, treatment and prevention.",
+    keywords: ["drugs", "drug policy", "drug trafficking", "drug use", "demand reduction", "supply reduction", "treatment", "prevention", "synthetic drugs", "cocaine", "heroin", "World Drug Report"],
+    sdg: ["3.5", "16.4"],
+  },
+  {
+    slug: "corruption", name: "Corruption", description: "Implementing the UN Convention against Corruption.",
+    keywords: ["corruption", "anti-corruption", "UNCAC", "Convention against Corruption", "bribery", "integrity", "implementation review mechanism"],
+    sdg: ["16.5", "16.6", "16.4"],
+  },
+  {
+    slug: "counterterrorism", name: "Counterterrorism", description: "Preventing and countering terrorism and violent extremism within the rule of law.",
+    keywords: ["counterterrorism", "counter-terrorism", "terrorism", "violent extremism", "P/CVE", "foreign terrorist fighters", "terrorist financing"],
+    sdg: ["16.a", "16.1"],
+  },
+  {
+    slug: "youth-engagement", name: "Youth engagement", description: "Engaging young people in crime prevention and the rule of law.",
+    keywords: ["youth", "young people", "youth engagement", "Education for Justice", "E4J", "crime prevention", "sport"],
+    sdg: ["16.1", "16.2", "16.7"],
+  },
+];
 
 const somSummary = `On 15 February 2022 the EU and UNODC held their **16th Senior Officials Meeting** to exchange on common priorities for the challenges posed by drugs and crime to peace and security, human rights and development.
 
@@ -102,8 +143,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     };
 
     const area = new Map<string, string>();
-    for (const [i, [slug, name, description]] of areaSeeds.entries()) {
-      const [row] = await tx.insert(priorityAreas).values({ slug, name, description, sortOrder: i + 1 }).returning({ id: priorityAreas.id });
+    for (const [i, { slug, name, description, keywords }] of areaSeeds.entries()) {
+      const [row] = await tx.insert(priorityAreas).values({ slug, name, description, keywords, sortOrder: i + 1 }).returning({ id: priorityAreas.id });
       if (row) area.set(slug, row.id);
     }
     const A = (slug: string) => area.get(slug) as string;
@@ -161,7 +202,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         hostOrganisationId: O("UNODC"),
         coChairs: [],
         participants: ["EEAS", "EC", "DG HOME", "DG INTPA", "EUDEL Vienna", "UNODC", "DPA", "DO"],
-        areas: areaSeeds.map(([slug]) => slug),
+        areas: areaSeeds.map((a) => a.slug),
         summary: "Upcoming. Will review what was agreed at the 16th meeting and the EU coordination held ahead of it.",
         visibility: "internal" as const,
         createdById: U("staff@unodc.example"),
@@ -193,7 +234,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         hostOrganisationId: O("EEAS"),
         coChairs: ["Belen Martinez Carbonell (EEAS Managing Director for Human Rights, Global Agenda and Multilateral Relations)", "Jean-Luc Lemahieu (UNODC Director for Policy Analysis and Public Affairs)"],
         participants: ["EEAS", "EC", "DG HOME", "DG INTPA", "DG NEAR", "FPI", "DG ENV", "DG JUST", "EUDEL Vienna", "UNODC", "DPA", "DO", "ROSEN", "ROEA", "COAFG", "COCOL"],
-        areas: areaSeeds.map(([slug]) => slug),
+        areas: areaSeeds.map((a) => a.slug),
         summary: somSummary,
         visibility: "internal" as const,
         createdById: U("staff@eeas.example"),

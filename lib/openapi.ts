@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, visibilities } from "@/db/schema";
 import { commentInput, followUpBulkPatch, followUpExportOptions, followUpFilters, followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
+import { meetingDraftInput } from "@/lib/validation/meeting-drafts";
 import { briefingOptions, meetingFilters, meetingInput, meetingPatch } from "@/lib/validation/meetings";
 import { activityFilters } from "@/lib/validation/activity";
 import { meetingSeriesInput, meetingSeriesPatch } from "@/lib/validation/meeting-series";
@@ -25,12 +26,35 @@ export const followUpOutput = z.object({
   priority: z.enum(followUpPriorities), completedAt: z.iso.datetime().nullable(),
   overdue: z.boolean().describe("Derived: due before today and not done or cancelled."), createdById: nullableId, ...stamps,
 });
+const evidence = z.object({
+  start: z.number().int().describe("Offset of the first character in the posted text (UTF-16 code units)"),
+  end: z.number().int().describe("Offset just after the last character"),
+  text: z.string().describe("The words the field came from"),
+  confidence: z.number().min(0).max(1),
+});
+const itemEvidence = evidence.extend({ id: z.uuid() });
+export const meetingDraftOutput = z.object({
+  title: z.string().nullable(), heldOn: z.iso.date().nullable(), format: z.enum(meetingFormats).nullable(), location: z.string().nullable(),
+  seriesId: nullableId, seriesNumber: z.number().int().nullable(), hostOrganisationId: nullableId,
+  coChairs: z.array(z.object({ name: z.string(), title: z.string(), organisationId: nullableId })).describe("Not a meeting field of its own: the meeting keeps co-chairs as text"),
+  participantOrganisationIds: z.array(z.uuid()), priorityAreaIds: z.array(z.uuid()),
+  participantCount: z.number().int().nullable().describe("Not stored on a meeting"),
+  relatedEvents: z.array(z.object({ title: z.string(), date: z.string().nullable().describe("YYYY-MM-DD, or YYYY-MM when the text gives only a month") })).describe("Not stored on a meeting"),
+  followUpCandidates: z.array(z.object({ text: z.string(), ownerOrganisationId: nullableId, priorityAreaId: nullableId, dueOn: z.iso.date().nullable() })),
+  evidence: z.object({
+    title: evidence.nullable(), heldOn: evidence.nullable(), format: evidence.nullable(), location: evidence.nullable(), seriesId: evidence.nullable(),
+    seriesNumber: evidence.nullable(), hostOrganisationId: evidence.nullable(), coChairs: z.array(evidence), participantOrganisationIds: z.array(itemEvidence),
+    priorityAreaIds: z.array(itemEvidence), participantCount: evidence.nullable(), relatedEvents: z.array(evidence), followUpCandidates: z.array(evidence),
+  }).describe("Per field, the words it came from and a confidence; list fields have one entry per item, in the same order"),
+});
 const organisationOutput = z.object({
   id: z.uuid(), name: z.string(), acronym: z.string().nullable(), kind: z.enum(organisationKinds), parentId: nullableId,
   domains: z.array(z.string()).describe("E-mail domains, used to place single-sign-on users"), archived: z.boolean(), version: z.number().int(),
 });
 const priorityAreaOutput = z.object({
-  id: z.uuid(), name: z.string(), slug: z.string(), description: z.string(), sortOrder: z.number().int(), archived: z.boolean(), version: z.number().int(),
+  id: z.uuid(), name: z.string(), slug: z.string(), description: z.string(),
+  keywords: z.array(z.string()).describe("Other names the area goes by, used to recognise it in pasted meeting text"),
+  sortOrder: z.number().int(), archived: z.boolean(), version: z.number().int(),
 });
 const meetingSeriesOutput = z.object({ id: z.uuid(), name: z.string(), description: z.string(), archived: z.boolean(), version: z.number().int() });
 const userOutput = z.object({ id: z.uuid(), name: z.string(), email: z.string(), organisationId: z.uuid(), role: z.enum(roles), active: z.boolean(), version: z.number().int() });
@@ -119,6 +143,13 @@ export function openApiDocument() {
       "/api/v1/meetings": {
         get: { summary: "Meetings you can see, newest first", parameters: queryParams(meetingFilters), responses: { ...ok("A page of meetings", page(meetingOutput)), ...errors(400, 401) } },
         post: { summary: "Log a meeting", requestBody: body(meetingInput), responses: { ...ok("The meeting", meetingOutput, "201"), ...errors(400, 401, 403) } },
+      },
+      "/api/v1/meeting-drafts": {
+        post: {
+          summary: "A reviewable draft of a meeting from pasted minutes or a press release (at most 50,000 characters), matched against the organisations, priority areas and series; saves nothing",
+          requestBody: body(meetingDraftInput),
+          responses: { ...ok("The draft, with evidence per field", meetingDraftOutput), ...errors(400, 401, 403) },
+        },
       },
       "/api/v1/meetings/{meetingId}": {
         parameters: [pathId("meetingId")],

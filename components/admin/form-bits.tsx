@@ -1,6 +1,7 @@
 "use client";
 
 import type { Ref } from "react";
+import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/field";
 
 /** The error summary of one admin form; field ids carry the form's prefix so several forms share a page. */
@@ -12,3 +13,24 @@ export function FormSummary({ prefix, labels, errorOf, formError, summaryRef }: 
 }
 
 export const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+/** Submit and Cancel under an admin form. */
+export function FormActions({ submitting, label, busyLabel = "Saving…", onCancel, danger = false, disabled = false }: {
+  submitting: boolean;
+  label: string;
+  busyLabel?: string;
+  onCancel: () => void;
+  danger?: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="flex gap-2">
+      <Button type="submit" variant={danger ? "danger" : undefined} disabled={submitting || disabled}>
+        {submitting ? busyLabel : label}
+      </Button>
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+    </div>
+  );
+}

@@ -16,8 +16,9 @@ import { Chip } from "@/components/ui/chip";
 import { meetingSeriesInput } from "@/lib/validation/meeting-series";
 import { priorityAreaInput } from "@/lib/validation/priority-areas";
 import { NamedItemForm } from "./named-item-form";
+import { PriorityAreaForm } from "./priority-area-form";
 
-export type NamedItem = { id: string; name: string; description: string; archived: boolean; version: number };
+export type NamedItem = { id: string; name: string; description: string; keywords?: string[]; archived: boolean; version: number };
 
 const kinds = {
   area: { noun: "priority area", schema: priorityAreaInput, create: createPriorityAreaAction, update: updatePriorityAreaAction },
@@ -56,7 +57,11 @@ export function NamedListAdmin({ kind, items }: { kind: keyof typeof kinds; item
           <h2 id={`add-${kind}-title`} className="mb-3 font-semibold">
             Add a {k.noun}
           </h2>
-          <NamedItemForm prefix={`new-${kind}`} schema={k.schema} submit={(v) => k.create(v)} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} submitLabel={`Add ${k.noun}`} />
+          {kind === "area" ? (
+            <PriorityAreaForm prefix="new-area" submit={(v) => createPriorityAreaAction(v)} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} submitLabel="Add priority area" />
+          ) : (
+            <NamedItemForm prefix={`new-${kind}`} schema={k.schema} submit={(v) => k.create(v)} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} submitLabel={`Add ${k.noun}`} />
+          )}
         </section>
       ) : (
         <Button onClick={() => setAdding(true)}>Add a {k.noun}</Button>
@@ -72,6 +77,11 @@ export function NamedListAdmin({ kind, items }: { kind: keyof typeof kinds; item
                   <span className={`font-medium ${item.archived ? "text-zinc-600" : "text-zinc-900"}`}>{item.name}</span>
                   {item.archived && <Chip className="ml-2 border-amber-700 bg-amber-50 text-amber-900">Archived</Chip>}
                   {item.description && <div className="text-sm text-zinc-700">{item.description}</div>}
+                  {!!item.keywords?.length && (
+                    <div className="text-sm text-zinc-600">
+                      <span className="font-medium text-zinc-700">Also called:</span> {item.keywords.join(", ")}
+                    </div>
+                  )}
                 </div>
                 <div className="-mx-2 flex shrink-0 gap-0.5">
                   {ordered && (
@@ -99,15 +109,26 @@ export function NamedListAdmin({ kind, items }: { kind: keyof typeof kinds; item
               </div>
               {editing === item.id && (
                 <div className="border-t border-zinc-200 bg-zinc-50 px-3 py-4">
-                  <NamedItemForm
-                    prefix={`edit-${item.id.slice(0, 8)}`}
-                    schema={k.schema}
-                    current={item}
-                    submit={(v) => k.update({ id: item.id, patch: { ...v, version: item.version } })}
-                    onDone={() => setEditing(null)}
-                    onCancel={() => setEditing(null)}
-                    submitLabel="Save changes"
-                  />
+                  {kind === "area" ? (
+                    <PriorityAreaForm
+                      prefix={`edit-${item.id.slice(0, 8)}`}
+                      current={{ ...item, keywords: item.keywords ?? [] }}
+                      submit={(v) => updatePriorityAreaAction({ id: item.id, patch: { ...v, version: item.version } })}
+                      onDone={() => setEditing(null)}
+                      onCancel={() => setEditing(null)}
+                      submitLabel="Save changes"
+                    />
+                  ) : (
+                    <NamedItemForm
+                      prefix={`edit-${item.id.slice(0, 8)}`}
+                      schema={k.schema}
+                      current={item}
+                      submit={(v) => k.update({ id: item.id, patch: { ...v, version: item.version } })}
+                      onDone={() => setEditing(null)}
+                      onCancel={() => setEditing(null)}
+                      submitLabel="Save changes"
+                    />
+                  )}
                 </div>
               )}
             </li>

@@ -1,11 +1,10 @@
 "use client";
 
 import { createOrganisationAction, updateOrganisationAction } from "@/app/(app)/admin/actions";
-import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { organisationInput } from "@/lib/validation/organisations";
 import { type AdminOrganisation, kindLabels, orgLabel } from "./organisation-admin";
-import { emptyToNull, FormSummary } from "./form-bits";
+import { emptyToNull, FormActions, FormSummary } from "./form-bits";
 import { useAdminForm } from "./use-admin-form";
 
 const labels = { name: "Name", acronym: "Acronym (optional)", kind: "Kind", parentId: "Parent organisation (optional)", domains: "E-mail domains (optional)" } as const;
@@ -65,14 +64,7 @@ export function OrganisationForm({ prefix, organisations, current, onDone, onCan
       <Field id={id("domains")} label={labels.domains} hint="Separate with commas, e.g. unodc.org, un.org. Used later to place single-sign-on users." error={errorOf("domains")}>
         <input id={id("domains")} type="text" className={inputClass} {...describedBy(id("domains"), "hint", errorOf("domains"))} {...register("domains")} />
       </Field>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : current ? "Save changes" : "Add organisation"}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitting={formState.isSubmitting} label={current ? "Save changes" : "Add organisation"} onCancel={onCancel} />
     </form>
   );
 }

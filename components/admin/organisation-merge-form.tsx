@@ -1,11 +1,10 @@
 "use client";
 
 import type { mergeOrganisationAction } from "@/app/(app)/admin/actions";
-import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { organisationMerge } from "@/lib/validation/organisations";
 import { type AdminOrganisation, orgLabel } from "./organisation-admin";
-import { FormSummary } from "./form-bits";
+import { FormActions, FormSummary } from "./form-bits";
 import { useAdminForm } from "./use-admin-form";
 
 const labels = { intoId: "Merge into" } as const;
@@ -53,14 +52,7 @@ export function OrganisationMergeForm({ from, organisations, merge, onDone, onCa
           ? `Move ${what} from ${from.acronym ?? from.name} to ${into.acronym ?? into.name}, then archive ${from.acronym ?? from.name}? This is recorded in the audit trail.`
           : `${from.acronym ?? from.name} has ${what}.`}
       </p>
-      <div className="flex gap-2">
-        <Button type="submit" variant="danger" disabled={form.formState.isSubmitting || !into}>
-          {form.formState.isSubmitting ? "Merging…" : "Merge and archive"}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitting={form.formState.isSubmitting} label="Merge and archive" busyLabel="Merging…" danger disabled={!into} onCancel={onCancel} />
     </form>
   );
 }

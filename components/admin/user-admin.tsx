@@ -9,7 +9,7 @@ import { Chip } from "@/components/ui/chip";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { roles } from "@/db/schema";
 import { userInput, userPatch } from "@/lib/validation/users";
-import { FormSummary } from "./form-bits";
+import { FormActions, FormSummary } from "./form-bits";
 import { useAdminForm } from "./use-admin-form";
 
 export type AdminUser = { id: string; name: string; email: string; organisationId: string; organisationLabel: string; role: (typeof roles)[number]; active: boolean; version: number };
@@ -151,14 +151,7 @@ function NewUserForm({ organisations, onDone, onCancel }: { organisations: OrgOp
         <OrgSelect id={id("organisationId")} organisations={organisations} error={errorOf("organisationId")} register={form.register("organisationId")} />
         <RoleSelect id={id("role")} error={errorOf("role")} register={form.register("role")} />
       </div>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Adding…" : "Add user"}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitting={form.formState.isSubmitting} label="Add user" busyLabel="Adding…" onCancel={onCancel} />
     </form>
   );
 }

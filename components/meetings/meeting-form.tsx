@@ -5,10 +5,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Controller, type FieldErrors, type Path, useForm } from "react-hook-form";
-import { createMeetingAction, updateMeetingAction } from "@/app/(app)/meetings/actions";
+import { createMeetingAction, createMeetingWithFollowUpsAction, updateMeetingAction } from "@/app/(app)/meetings/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import { formatLabels } from "@/lib/format";
+import type { DraftFollowUp } from "@/lib/validation/meeting-drafts";
 import { meetingInput, type MeetingInput, type MeetingValues } from "@/lib/validation/meetings";
 import { organisationLabel, organisationTree, type OrganisationOption } from "./organisation-tree";
 
@@ -21,7 +22,7 @@ export type MeetingFormProps = {
   /** Meetings this one may review: those the viewer can see, newest first. */
   meetings?: { id: string; label: string }[];
   cancelHref: string;
-} & ({ mode: "create"; defaults: Partial<MeetingInput> } | { mode: "edit"; meetingId: string; version: number; defaults: MeetingInput });
+} & ({ mode: "create"; defaults: Partial<MeetingInput>; followUps?: DraftFollowUp[] } | { mode: "edit"; meetingId: string; version: number; defaults: MeetingInput });
 
 // The order of the form, which is also the order of the error summary.
 const labels = {
@@ -123,7 +124,7 @@ export function MeetingForm(props: MeetingFormProps) {
     setNotice(undefined);
     let result;
     if (props.mode === "create") {
-      result = await createMeetingAction(values);
+      result = props.followUps?.length ? await createMeetingWithFollowUpsAction({ ...values, followUps: props.followUps }) : await createMeetingAction(values);
     } else {
       const before = meetingInput.safeParse(props.defaults);
       const patch = before.success ? changedFields(values, before.data) : values;
@@ -322,6 +323,17 @@ export function MeetingForm(props: MeetingFormProps) {
           </div>
         </Group>
       </Section>
+
+      {props.mode === "create" && !!props.followUps?.length && (
+        <Section title="Follow-ups from the draft">
+          <p className="text-sm text-zinc-700">Created with the meeting, open, owned as chosen in the draft:</p>
+          <ul className="list-disc space-y-1 pl-5 text-[15px]">
+            {props.followUps.map((f, i) => (
+              <li key={i}>{f.title}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={isSubmitting} className="px-4 py-2">

@@ -41,8 +41,10 @@ async function checkName(db: Db, name: string, exceptId?: string) {
   if (same.some((a) => a.id !== exceptId)) throw invalid("priority_area", { name: "A priority area with that name already exists." });
 }
 
+type NewPriorityArea = Omit<z.output<typeof priorityAreaInput>, "keywords"> & Partial<Pick<z.output<typeof priorityAreaInput>, "keywords">>;
+
 /** A new area goes to the end of the list; its slug (stable, used in links) comes from the name. */
-export async function createPriorityArea(db: Db, viewer: Viewer, input: z.output<typeof priorityAreaInput>) {
+export async function createPriorityArea(db: Db, viewer: Viewer, input: NewPriorityArea) {
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
     await checkName(tx, input.name);

@@ -13,7 +13,7 @@ export async function listMeetingSeries(db: Db) {
 }
 
 export const toPriorityAreaJson = (a: typeof priorityAreas.$inferSelect) => ({
-  id: a.id, name: a.name, slug: a.slug, description: a.description, sortOrder: a.sortOrder, archived: a.archived, version: a.version,
+  id: a.id, name: a.name, slug: a.slug, description: a.description, keywords: a.keywords, sortOrder: a.sortOrder, archived: a.archived, version: a.version,
 });
 export const toMeetingSeriesJson = (s: typeof meetingSeries.$inferSelect) => ({
   id: s.id, name: s.name, description: s.description, archived: s.archived, version: s.version,

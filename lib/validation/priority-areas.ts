@@ -1,12 +1,35 @@
 import { z } from "zod";
 import { id, requiredText, text, version } from "./common";
 
+const keyword = z
+  .string({ error: "Each keyword must be text." })
+  .trim()
+  .min(2, { error: "Each keyword must be at least 2 characters." })
+  .max(100, { error: "Each keyword must be at most 100 characters." });
+
+/**
+ * Other names an area goes by ("migrant smuggling", "TIP"): a list, or (from the form) text with one
+ * keyword per line or separated by commas or semicolons. Repeats (any case) are dropped.
+ */
+export const keywordList = z
+  .union([z.array(z.string(), { error: "Keywords must be a list of text." }), z.string()], { error: "Keywords must be a list of text." })
+  .transform((v) => (typeof v === "string" ? v.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean) : v))
+  .pipe(z.array(keyword).max(50, { error: "At most 50 keywords." }))
+  .transform((list) => {
+    const seen = new Set<string>();
+    return list.filter((k) => !seen.has(k.toLowerCase()) && seen.add(k.toLowerCase()));
+  });
+
 const priorityAreaFields = z.object({
   name: requiredText("Name", 200),
   description: text("Description", 2000).trim(),
+  keywords: keywordList,
 });
 
-export const priorityAreaInput = priorityAreaFields.extend({ description: priorityAreaFields.shape.description.optional().default("") });
+export const priorityAreaInput = priorityAreaFields.extend({
+  description: priorityAreaFields.shape.description.optional().default(""),
+  keywords: keywordList.optional().default([]),
+});
 export type PriorityAreaInput = z.input<typeof priorityAreaInput>;
 
 export const priorityAreaPatch = priorityAreaFields

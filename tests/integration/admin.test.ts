@@ -20,6 +20,7 @@ import type { Viewer } from "@/lib/policy";
 import { activityFilters } from "@/lib/validation/activity";
 import { followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
 import { organisationInput, organisationMerge, organisationPatch } from "@/lib/validation/organisations";
+import { priorityAreaInput, priorityAreaPatch } from "@/lib/validation/priority-areas";
 import { userInput, userPatch } from "@/lib/validation/users";
 import { engines, type TestDatabase } from "../support/databases";
 import { activityOf, areaId, count, type DemoEmail, demoViewers, meetingId, orgIds, thrown } from "../support/demo";
@@ -223,6 +224,17 @@ describe.each(engines)("admin on $name", (engine) => {
     const series = await createMeetingSeries(t.db, admin, { name: "EU–UNODC Central Asia Dialogue", description: "" });
     await updateMeetingSeries(t.db, admin, series.id, { archived: true, version: series.version });
     await expectRefused(updateMeetingSeries(t.db, admin, series.id, { name: "Stale", version: series.version }), 409);
+  });
+
+  it("keeps an area's keywords: split from form text, repeats dropped, each change in the trail", async () => {
+    const area = await createPriorityArea(t.db, admin, priorityAreaInput.parse({ name: "Firearms", keywords: "firearms trafficking, illicit arms\nFirearms Trafficking;  small arms " }));
+    expect(area.keywords).toEqual(["firearms trafficking", "illicit arms", "small arms"]);
+    const changed = await updatePriorityArea(t.db, admin, area.id, priorityAreaPatch.parse({ keywords: ["SALW"], version: area.version }));
+    expect(changed.keywords).toEqual(["SALW"]);
+    expect((await activityOf(t.db, area.id)).find((a) => a.field === "keywords")).toMatchObject({ before: area.keywords, after: ["SALW"] });
+    expect(() => priorityAreaPatch.parse({ keywords: ["x"], version: 1 })).toThrow();
+    const trafficking = (await listPriorityAreas(t.db)).find((a) => a.slug === "trafficking-smuggling");
+    expect(trafficking?.keywords).toContain("migrant smuggling");
   });
 
   it("lists the audit trail newest first, filtered and paged", async () => {

@@ -13,7 +13,7 @@ export default async function PriorityAreasAdminPage() {
   const viewer = await requireViewer();
   if (!can(viewer, "reference:edit")) return null; // the admin layout explains
   const rows = await listPriorityAreas(await getDb());
-  const items = rows.map((a) => ({ id: a.id, name: a.name, description: a.description, archived: a.archived, version: a.version }));
+  const items = rows.map((a) => ({ id: a.id, name: a.name, description: a.description, keywords: a.keywords, archived: a.archived, version: a.version }));
   return (
     <>
       <PageHeader title="Priority areas" description="The order here is the order in every list. Archived areas stay on old records." />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { MeetingForm } from "@/components/meetings/meeting-form";
+import { NewMeeting } from "@/components/meetings/new-meeting";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
 import { listReviewableMeetings } from "@/db/queries/meetings";
@@ -15,11 +15,9 @@ export default async function NewMeetingPage() {
   const [series, organisations, areas, reviewable] = await Promise.all([listMeetingSeries(db), listOrganisations(db), listPriorityAreas(db), listReviewableMeetings(db, viewer)]);
   return (
     <>
-      <PageHeader title="Log a meeting" description="When and where it was, who took part and what was discussed. Add its follow-ups on the next page." />
+      <PageHeader title="Log a meeting" description="When and where it was, who took part and what was discussed — typed in, or drafted from pasted minutes. Add its follow-ups on the next page." />
       <PageBody>
-        <MeetingForm
-          mode="create"
-          cancelHref="/meetings"
+        <NewMeeting
           defaults={{
             title: "",
             seriesId: null,

@@ -1,0 +1,6 @@
+import { draftMeeting } from "@/db/queries/meeting-drafts";
+import { apiRoute, readJson } from "@/lib/api";
+import { meetingDraftInput } from "@/lib/validation/meeting-drafts";
+
+/** A reviewable draft of a meeting from pasted minutes or a press release. Saves nothing. */
+export const POST = apiRoute(async ({ req, db, viewer }) => draftMeeting(db, viewer, (await readJson(req, meetingDraftInput)).text));

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { extractMeetingDraft, type MeetingDraft } from "@/lib/drafts/extract";
+import { AppError, forbidden, invalid } from "@/lib/errors";
+import { can, type Viewer } from "@/lib/policy";
+import type { MeetingWithFollowUpsValues } from "@/lib/validation/meeting-drafts";
+import { createFollowUp } from "./follow-ups";
+import { createMeeting } from "./meetings";
+import { listOrganisations } from "./organisations";
+import { listMeetingSeries, listPriorityAreas } from "./reference";
+
+/**
+ * A draft of a meeting from pasted text, matched against the current organisations, priority
+ * areas (with their keywords) and series. Reads only; nothing is saved until the person accepts.
+ */
+export async function draftMeeting(db: Db, viewer: Viewer, text: string): Promise<MeetingDraft> {
+  if (!can(viewer, "meeting:create")) throw forbidden("meeting");
+  const [organisations, priorityAreas, series] = await Promise.all([listOrganisations(db), listPriorityAreas(db), listMeetingSeries(db)]);
+  return extractMeetingDraft(text, { organisations, priorityAreas, series });
+}
+
+/**
+ * The meeting from an accepted draft and the follow-ups ticked in it, in one transaction: if
+ * one follow-up is refused, nothing is created and the error names it.
+ */
+export async function createMeetingWithFollowUps(db: Db, viewer: Viewer, input: MeetingWithFollowUpsValues) {
+  const { followUps: items, ...meeting } = input;
+  return db.transaction(async (tx) => {
+    const created = await createMeeting(tx, viewer, meeting);
+    for (const [i, item] of items.entries()) {
+      try {
+        await createFollowUp(tx, viewer, { ...item, meetingId: created.id, ownerUserId: null, description: "", status: "open", priority: "normal" });
+      } catch (e) {
+        if (e instanceof AppError && e.fields) throw invalid("follow_up", { followUps: `Follow-up ${i + 1} (“${item.title}”): ${Object.values(e.fields)[0]}` });
+        throw e;
+      }
+    }
+    return created;
+  });
+}
