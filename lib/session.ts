@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -7,7 +7,7 @@ import { getDb } from "@/db/connection";
 import { loadViewer } from "@/db/queries/users";
 import { auth } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import type { Viewer } from "@/lib/policy";
+import { can, type Viewer } from "@/lib/policy";
 
 /** The signed-in user, re-read from the database once per request; null if signed out or deactivated. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -21,6 +21,13 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin");
+  return viewer;
+}
+
+/** For admin pages: the viewer if an admin; anyone else gets 403 and app/(app)/forbidden.tsx. */
+export async function requireAdmin(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!can(viewer, "reference:edit")) forbidden();
   return viewer;
 }
 
