@@ -5,7 +5,7 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from "@dnd-kit/utilities";
 import { ArrowDown, ArrowUp, GripVertical } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { createPriorityAreaAction, reorderPriorityAreasAction, updatePriorityAreaAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
@@ -52,9 +52,18 @@ export function PriorityAreasAdmin({ items, targets }: { items: AdminPriorityAre
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const nameOf = (id: string | number) => byId.get(String(id))?.name ?? "The area";
   const position = (id: string | number | undefined) => (id === undefined ? 0 : ids.indexOf(String(id)) + 1);
+  // The first "over" of a drag is the row itself: saying so would talk over "Picked up".
+  const moved = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, position ${position(active.id)} of ${ids.length}.`,
-    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} is over position ${position(over.id)} of ${ids.length}.` : `${nameOf(active.id)} is no longer over the list.`),
+    onDragStart: ({ active }) => {
+      moved.current = false;
+      return `Picked up ${nameOf(active.id)}, position ${position(active.id)} of ${ids.length}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      if (!moved.current && over?.id === active.id) return undefined;
+      moved.current = true;
+      return over ? `${nameOf(active.id)} is over position ${position(over.id)} of ${ids.length}.` : `${nameOf(active.id)} is no longer over the list.`;
+    },
     onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at position ${position(over.id)} of ${ids.length}.` : `${nameOf(active.id)} dropped outside the list; the order is unchanged.`),
     onDragCancel: ({ active }) => `Moving cancelled. ${nameOf(active.id)} stays at position ${position(active.id)}.`,
   };

@@ -18,12 +18,16 @@ export function SdgTargetPicker({ id, legend, hint, targets, value, onChange, er
   error?: string;
 }) {
   const [query, setQuery] = useState("");
+  // Shown whatever the search: the targets chosen when the search changed, and any box touched
+  // since (so unticking one does not make it vanish under the pointer).
+  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set(value));
   const statusId = useId();
   const q = query.trim().toLowerCase();
   const chosen = new Set(value);
-  const shown = targets.filter((t) => !q || chosen.has(t.code) || t.code.startsWith(q) || t.title.toLowerCase().includes(q) || goalLabel(t.goal).toLowerCase().includes(q));
+  const shown = targets.filter((t) => !q || kept.has(t.code) || t.code.startsWith(q) || t.title.toLowerCase().includes(q) || goalLabel(t.goal).toLowerCase().includes(q));
   const goals = [...new Set(shown.map((t) => t.goal))];
   const toggle = (code: string, on: boolean) => {
+    setKept((k) => new Set(k).add(code));
     const next = new Set(value);
     if (on) next.add(code);
     else next.delete(code);
@@ -57,7 +61,10 @@ export function SdgTargetPicker({ id, legend, hint, targets, value, onChange, er
             value={query}
             aria-controls={`${id}-list`}
             aria-describedby={statusId}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setKept(new Set(value));
+            }}
             onKeyDown={(e) => {
               if (e.key === "Enter") e.preventDefault(); // searching, not submitting the form
             }}

@@ -32,6 +32,10 @@ function show(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
+const fieldLabels: Record<string, string> = { sdgTargets: "SDG targets", sortOrder: "position", coChairs: "co-chairs", heldOn: "date" };
+/** A field name as words: "ownerOrganisationId" → "owner organisation". */
+const fieldLabel = (field: string) => fieldLabels[field] ?? field.replace(/Id$/, "").replace(/([A-Z])/g, " $1").toLowerCase();
+
 type Row = { action: string; actorName: string | null; after: unknown };
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -164,7 +168,7 @@ export default async function ActivityAdminPage({ searchParams }: { searchParams
                       <td className="px-3 py-2">
                         {a.field ? (
                           <>
-                            <span className="font-medium">{a.field}</span>: <span className="text-zinc-700">{value(a.before)}</span> → <span>{value(a.after)}</span>
+                            <span className="font-medium">{fieldLabel(a.field)}</span>: <span className="text-zinc-700">{value(a.before)}</span> → <span>{value(a.after)}</span>
                           </>
                         ) : (
                           <EventSentence a={a} />
