@@ -6,13 +6,23 @@ test("staff and managers get a clear refusal page with status 403 on every admin
   for (const who of ["staff@unodc.example", "manager@eeas.example"]) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const cspErrors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
     await signIn(page, who);
     for (const path of ["/admin", ...adminPages]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
+      // The refusal page carries the same nonce policy as every page, and its scripts run under it.
+      expect(response?.headers()["content-security-policy"]).toMatch(/'nonce-/);
       await expect(page.getByRole("heading", { name: "Only admins can open this page" })).toBeVisible();
       await expect(page.getByRole("navigation", { name: "Admin sections" })).toHaveCount(0);
     }
+    expect(cspErrors).toEqual([]);
+    // Hydrated: the shell's client-side navigation works from the refusal page.
+    await page.getByRole("link", { name: "My follow-ups" }).first().click();
+    await expect(page).toHaveURL(/\/my-follow-ups$/);
     await expectAccessible(page);
     const first = async (path: string) => ((await (await page.request.get(path)).json()).items as { id: string; version: number }[])[0] ?? { id: "", version: 1 };
     const [org, area, series] = [await first("/api/v1/organisations"), await first("/api/v1/priority-areas"), await first("/api/v1/meeting-series")];
