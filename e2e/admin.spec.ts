@@ -196,3 +196,26 @@ test("an admin adds a user with a one-time link, cannot demote the last admin, a
   await expect(page.getByRole("button", { name: "Deactivate Rahul Mehta" })).toBeVisible();
   await other.close();
 });
+
+test("the audit trail tells sign-ins, failed sign-ins and refused attempts in sentences", async ({ browser }) => {
+  const stranger = await browser.newContext();
+  const s = await stranger.newPage();
+  await s.goto("/signin");
+  await s.getByLabel("E-mail address").fill("manager@unodc.example");
+  await s.getByLabel("Password").fill("not-the-password");
+  await s.getByRole("button", { name: "Sign in" }).click();
+  await expect(s).toHaveURL(/\/signin/);
+  await signIn(s, "staff@eeas.example");
+  expect((await s.request.get("/api/v1/activity")).status()).toBe(403);
+  await stranger.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "admin@eeas.example");
+  await page.goto("/admin/activity?entityType=user");
+  await expect(page.getByRole("cell", { name: /Failed sign-in.*Someone tried to sign in as manager@unodc\.example/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Refused \(403\).*tried something only admins may do.*GET \/api\/v1\/activity/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Sign-in.*Signed in\./ }).first()).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
+});
