@@ -207,6 +207,7 @@ test("the audit trail tells sign-ins, failed sign-ins and refused attempts in se
   await expect(s).toHaveURL(/\/signin/);
   await signIn(s, "staff@eeas.example");
   expect((await s.request.get("/api/v1/activity")).status()).toBe(403);
+  expect((await s.goto("/admin/users"))?.status()).toBe(403);
   await stranger.close();
 
   const context = await browser.newContext();
@@ -215,6 +216,7 @@ test("the audit trail tells sign-ins, failed sign-ins and refused attempts in se
   await page.goto("/admin/activity?entityType=user");
   await expect(page.getByRole("cell", { name: /Failed sign-in.*Someone tried to sign in as manager@unodc\.example/ }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: /Refused \(403\).*tried something only admins may do.*GET \/api\/v1\/activity/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Refused \(403\) Sofia Lindqvist .*GET \/admin\/users/ })).toHaveCount(1); // once, though layout and page both refuse
   await expect(page.getByRole("cell", { name: /Sign-in.*Signed in\./ }).first()).toBeVisible();
   await expectAccessible(page);
   await context.close();

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
@@ -6,7 +7,8 @@ import type { Db } from "@/db/client";
 import { getDb } from "@/db/connection";
 import { loadViewer } from "@/db/queries/users";
 import { auth } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
+import { recordRefused } from "@/lib/audit";
+import { AppError, forbidden as forbiddenError } from "@/lib/errors";
 import { can, type Viewer } from "@/lib/policy";
 
 /** The signed-in user, re-read from the database once per request; null if signed out or deactivated. */
@@ -24,10 +26,19 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-/** For admin pages: the viewer if an admin; anyone else gets 403 and app/(app)/forbidden.tsx. */
+/** A refused page in the audit trail, once per request (the admin layout and its page both ask). */
+const recordRefusedPage = cache(async (viewer: Viewer) => {
+  const path = (await headers()).get("x-pathname");
+  await recordRefused(getDb(), viewer, forbiddenError("admin", "Only an admin can open this page."), { method: "GET", path });
+});
+
+/** For admin pages: the viewer if an admin; anyone else gets 403 and app/(app)/forbidden.tsx, and is in the audit trail. */
 export async function requireAdmin(): Promise<Viewer> {
   const viewer = await requireViewer();
-  if (!can(viewer, "reference:edit")) forbidden();
+  if (!can(viewer, "reference:edit")) {
+    await recordRefusedPage(viewer);
+    forbidden();
+  }
   return viewer;
 }
 

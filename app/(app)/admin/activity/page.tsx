@@ -57,7 +57,7 @@ function EventSentence({ a }: { a: Row }) {
       return (
         <span>
           <Chip className="mr-1.5 border-red-700 bg-red-50 text-red-900">Refused (403)</Chip>
-          {a.actorName ?? "A user"} tried something only admins may do{str(after.path) && <> : <code className="text-[13px]">{[str(after.method), str(after.path)].filter(Boolean).join(" ")}</code></>}.
+          {a.actorName ?? "A user"} tried something only admins may do{str(after.path) && <>: <code className="text-[13px]">{[str(after.method), str(after.path)].filter(Boolean).join(" ")}</code></>}.
         </span>
       );
     case "merged":
