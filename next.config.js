@@ -5,6 +5,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() from next/navigation: the admin pages answer 403 with app/(app)/forbidden.tsx.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -33,6 +33,7 @@ export function proxy(req: NextRequest) {
   }
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);
+  headers.set("x-pathname", pathname); // for the audit trail of a refused page (never the client's own value)
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);

@@ -1,5 +1,6 @@
 import { demoDataEnabled, env } from "@/lib/env";
 import { type Database, type Db, openDatabase } from "./client";
+import { loadSdgTargets } from "./sdg-targets";
 import { seedDemoData } from "./seed";
 
 // One database per server process, shared by every route bundle through globalThis.
@@ -9,6 +10,7 @@ async function start(): Promise<Database> {
   const e = env();
   const database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   await database.migrate();
+  await loadSdgTargets(database.db);
   if (demoDataEnabled() && (await seedDemoData(database.db))) {
     console.log("Seeded the demo data (first start on an empty database).");
   }

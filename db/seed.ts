@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { loadSdgTargets } from "./sdg-targets";
 import {
   activity,
   comments,
@@ -11,6 +12,7 @@ import {
   meetingSeries,
   meetings,
   organisations,
+  priorityAreaSdgTargets,
   priorityAreas,
   users,
 } from "./schema";
@@ -125,6 +127,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Serialise concurrent first starts on PostgreSQL; PGlite has one connection anyway.
     await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
+    await loadSdgTargets(tx);
     const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(organisations);
     if ((existing?.n ?? 0) > 0) return false;
 
@@ -143,9 +146,11 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     };
 
     const area = new Map<string, string>();
-    for (const [i, { slug, name, description, keywords }] of areaSeeds.entries()) {
+    for (const [i, { slug, name, description, keywords, sdg }] of areaSeeds.entries()) {
       const [row] = await tx.insert(priorityAreas).values({ slug, name, description, keywords, sortOrder: i + 1 }).returning({ id: priorityAreas.id });
-      if (row) area.set(slug, row.id);
+      if (!row) continue;
+      area.set(slug, row.id);
+      await tx.insert(priorityAreaSdgTargets).values(sdg.map((targetCode) => ({ priorityAreaId: row.id, targetCode })));
     }
     const A = (slug: string) => area.get(slug) as string;
 

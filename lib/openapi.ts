@@ -54,8 +54,10 @@ const organisationOutput = z.object({
 const priorityAreaOutput = z.object({
   id: z.uuid(), name: z.string(), slug: z.string(), description: z.string(),
   keywords: z.array(z.string()).describe("Other names the area goes by, used to recognise it in pasted meeting text"),
+  sdgTargets: z.array(z.string()).describe("Codes of the SDG targets the area serves, like 16.4 (see /api/v1/sdg-targets)"),
   sortOrder: z.number().int(), archived: z.boolean(), version: z.number().int(),
 });
+const sdgTargetOutput = z.object({ code: z.string().describe("Like 16.4 or 15.c"), goal: z.number().int(), title: z.string() });
 const meetingSeriesOutput = z.object({ id: z.uuid(), name: z.string(), description: z.string(), archived: z.boolean(), version: z.number().int() });
 const userOutput = z.object({ id: z.uuid(), name: z.string(), email: z.string(), organisationId: z.uuid(), role: z.enum(roles), active: z.boolean(), version: z.number().int() });
 const auditOutput = z.object({
@@ -221,13 +223,16 @@ export function openApiDocument() {
         get: { summary: "Priority areas, in their order", responses: { ...ok("Priority areas", list(priorityAreaOutput)), ...errors(401) } },
         post: { summary: "Create a priority area at the end of the list (admins)", requestBody: body(priorityAreaInput), responses: { ...ok("The priority area", priorityAreaOutput, "201"), ...errors(400, 401, 403) } },
       },
+      "/api/v1/sdg-targets": {
+        get: { summary: "The SDG targets a priority area can serve, goal by goal", responses: { ...ok("SDG targets", list(sdgTargetOutput)), ...errors(401) } },
+      },
       "/api/v1/priority-areas/order": {
         put: { summary: "Reorder: every priority area's id, first to last (admins)", requestBody: body(priorityAreaOrder), responses: { ...ok("Priority areas in the new order", list(priorityAreaOutput)), ...errors(400, 401, 403) } },
       },
       "/api/v1/priority-areas/{priorityAreaId}": {
         parameters: [pathId("priorityAreaId")],
         get: { summary: "One priority area", responses: { ...ok("The priority area", priorityAreaOutput), ...errors(401, 404) } },
-        patch: { summary: "Rename, describe, archive or restore (admins)", requestBody: body(priorityAreaPatch), responses: { ...ok("The priority area", priorityAreaOutput), ...errors(400, 401, 403, 404, 409) } },
+        patch: { summary: "Rename, describe, set keywords or SDG targets, archive or restore (admins)", requestBody: body(priorityAreaPatch), responses: { ...ok("The priority area", priorityAreaOutput), ...errors(400, 401, 403, 404, 409) } },
       },
       "/api/v1/meeting-series": {
         get: { summary: "Meeting series", responses: { ...ok("Meeting series", list(meetingSeriesOutput)), ...errors(401) } },
@@ -236,7 +241,7 @@ export function openApiDocument() {
       "/api/v1/meeting-series/{seriesId}": {
         parameters: [pathId("seriesId")],
         get: { summary: "One meeting series", responses: { ...ok("The series", meetingSeriesOutput), ...errors(401, 404) } },
-        patch: { summary: "Rename, describe, archive or restore (admins)", requestBody: body(meetingSeriesPatch), responses: { ...ok("The series", meetingSeriesOutput), ...errors(400, 401, 403, 404, 409) } },
+        patch: { summary: "Rename, describe, set keywords or SDG targets, archive or restore (admins)", requestBody: body(meetingSeriesPatch), responses: { ...ok("The series", meetingSeriesOutput), ...errors(400, 401, 403, 404, 409) } },
       },
       "/api/v1/meeting-series/{seriesId}/stats": {
         parameters: [pathId("seriesId")],

@@ -1,5 +1,6 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -7,9 +8,10 @@ import { getDb } from "@/db/connection";
 import { touchSession } from "@/db/queries/sessions";
 import { loadViewer } from "@/db/queries/users";
 import { auth } from "@/lib/auth";
+import { recordRefused } from "@/lib/audit";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import type { Viewer } from "@/lib/policy";
+import { AppError, forbidden as forbiddenError } from "@/lib/errors";
+import { can, type Viewer } from "@/lib/policy";
 
 /**
  * The signed-in user, re-read from the database once per request; null if signed out, deactivated,
@@ -30,6 +32,22 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin");
+  return viewer;
+}
+
+/** A refused page in the audit trail, once per request (the admin layout and its page both ask). */
+const recordRefusedPage = cache(async (viewer: Viewer) => {
+  const path = (await headers()).get("x-pathname");
+  await recordRefused(getDb(), viewer, forbiddenError("admin", "Only an admin can open this page."), { method: "GET", path });
+});
+
+/** For admin pages: the viewer if an admin; anyone else gets 403 and app/(app)/forbidden.tsx, and is in the audit trail. */
+export async function requireAdmin(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!can(viewer, "reference:edit")) {
+    await recordRefusedPage(viewer);
+    forbidden();
+  }
   return viewer;
 }
 

@@ -1,21 +1,25 @@
 "use client";
 
+import { Controller } from "react-hook-form";
 import type { z } from "zod";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions";
 import { priorityAreaInput } from "@/lib/validation/priority-areas";
 import { FormActions, FormSummary } from "./form-bits";
+import type { SdgTarget } from "@/lib/sdg";
 import { NameDescriptionFields } from "./named-item-form";
+import { SdgTargetPicker } from "./sdg-target-picker";
 import { useAdminForm } from "./use-admin-form";
 
-const labels = { name: "Name", description: "Description (optional)", keywords: "Keywords (optional)" } as const;
+const labels = { name: "Name", description: "Description (optional)", keywords: "Keywords (optional)", sdgTargets: "SDG targets (optional)" } as const;
 
 export type PriorityAreaFormValues = z.output<typeof priorityAreaInput>;
 
-/** A priority area: name, description and the other names it goes by. */
-export function PriorityAreaForm({ prefix, current, submit, onDone, onCancel, submitLabel }: {
+/** A priority area: name, description, the other names it goes by and the SDG targets it serves. */
+export function PriorityAreaForm({ prefix, current, targets, submit, onDone, onCancel, submitLabel }: {
   prefix: string;
-  current?: { name: string; description: string; keywords: string[] };
+  current?: { name: string; description: string; keywords: string[]; sdgTargets: string[] };
+  targets: SdgTarget[];
   submit: (values: PriorityAreaFormValues) => Promise<ActionResult<unknown>>;
   onDone: () => void;
   onCancel: () => void;
@@ -24,7 +28,7 @@ export function PriorityAreaForm({ prefix, current, submit, onDone, onCancel, su
   const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
     schema: priorityAreaInput,
     fields: Object.keys(labels),
-    defaultValues: { name: current?.name ?? "", description: current?.description ?? "", keywords: (current?.keywords ?? []).join("\n") },
+    defaultValues: { name: current?.name ?? "", description: current?.description ?? "", keywords: (current?.keywords ?? []).join("\n"), sdgTargets: current?.sdgTargets ?? [] },
     submit,
     onDone: () => onDone(),
   });
@@ -41,6 +45,21 @@ export function PriorityAreaForm({ prefix, current, submit, onDone, onCancel, su
       >
         <textarea id={id("keywords")} rows={3} className={inputClass} {...describedBy(id("keywords"), "hint", errorOf("keywords"))} {...form.register("keywords")} />
       </Field>
+      <Controller
+        control={form.control}
+        name="sdgTargets"
+        render={({ field }) => (
+          <SdgTargetPicker
+            id={id("sdgTargets")}
+            legend={labels.sdgTargets}
+            hint="The Sustainable Development Goal targets this area's work serves."
+            targets={targets}
+            value={field.value ?? []}
+            onChange={field.onChange}
+            error={errorOf("sdgTargets")}
+          />
+        )}
+      />
       <FormActions submitting={form.formState.isSubmitting} label={submitLabel} onCancel={onCancel} />
     </form>
   );

@@ -1,28 +1,32 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activity, priorityAreas } from "@/db/schema";
-import { AppError, invalid, notFound } from "@/lib/errors";
+import { activity, priorityAreaSdgTargets, priorityAreas, sdgTargets } from "@/db/schema";
+import { invalid, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import type { z } from "zod";
 import type { priorityAreaInput, PriorityAreaPatch } from "@/lib/validation/priority-areas";
-import { recordChanges, recordEvent, recordMany } from "./activity";
+import { recordChanges, recordEvent, recordMany, staleVersion } from "./activity";
 import { assertAdmin } from "./admin";
-import { toPriorityAreaJson } from "./reference";
-
-export type PriorityAreaRow = typeof priorityAreas.$inferSelect;
+import { type PriorityAreaRow, sdgTargetsByArea, toPriorityAreaJson } from "./reference";
 
 export async function getPriorityArea(db: Db, id: string): Promise<PriorityAreaRow> {
   const [row] = await db.select().from(priorityAreas).where(eq(priorityAreas.id, id));
   if (!row) throw notFound("priority_area");
-  return row;
+  return { ...row, sdgTargets: (await sdgTargetsByArea(db, [id])).get(id) ?? [] };
 }
 
-const conflict = (current: { version: number; updatedAt: Date }) =>
-  new AppError(
-    "conflict:priority_area",
-    `Someone else changed this priority area at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
-  );
+/** Links the area to exactly these SDG targets; an unknown code is a 400 naming the field and the codes. */
+async function setSdgTargets(tx: Db, areaId: string, codes: string[]) {
+  const known = codes.length ? new Set((await tx.select({ code: sdgTargets.code }).from(sdgTargets).where(inArray(sdgTargets.code, codes))).map((r) => r.code)) : new Set();
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length) {
+    throw invalid("priority_area", { sdgTargets: `${unknown.length === 1 ? "There is no SDG target" : "There are no SDG targets"} ${unknown.join(", ")}. Use codes from the list, like 16.4.` });
+  }
+  await tx.delete(priorityAreaSdgTargets).where(eq(priorityAreaSdgTargets.priorityAreaId, areaId));
+  if (codes.length) await tx.insert(priorityAreaSdgTargets).values(codes.map((targetCode) => ({ priorityAreaId: areaId, targetCode })));
+}
+
 
 function slugify(name: string) {
   return (
@@ -41,7 +45,7 @@ async function checkName(db: Db, name: string, exceptId?: string) {
   if (same.some((a) => a.id !== exceptId)) throw invalid("priority_area", { name: "A priority area with that name already exists." });
 }
 
-type NewPriorityArea = Omit<z.output<typeof priorityAreaInput>, "keywords"> & Partial<Pick<z.output<typeof priorityAreaInput>, "keywords">>;
+type NewPriorityArea = Omit<z.output<typeof priorityAreaInput>, "keywords" | "sdgTargets"> & Partial<Pick<z.output<typeof priorityAreaInput>, "keywords" | "sdgTargets">>;
 
 /** A new area goes to the end of the list; its slug (stable, used in links) comes from the name. */
 export async function createPriorityArea(db: Db, viewer: Viewer, input: NewPriorityArea) {
@@ -53,8 +57,11 @@ export async function createPriorityArea(db: Db, viewer: Viewer, input: NewPrior
     let slug = base;
     for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
     const [{ max } = { max: 0 }] = await tx.select({ max: sql<number>`coalesce(max(${priorityAreas.sortOrder}), 0)::int` }).from(priorityAreas);
-    const [row] = await tx.insert(priorityAreas).values({ ...input, slug, sortOrder: max + 1 }).returning();
-    if (!row) throw new Error("insert returned nothing");
+    const { sdgTargets: codes = [], ...fields } = input;
+    const [inserted] = await tx.insert(priorityAreas).values({ ...fields, slug, sortOrder: max + 1 }).returning({ id: priorityAreas.id });
+    if (!inserted) throw new Error("insert returned nothing");
+    await setSdgTargets(tx, inserted.id, codes);
+    const row = await getPriorityArea(tx, inserted.id);
     await recordEvent(tx, viewer.id, "priority_area", row.id, "created", toPriorityAreaJson(row));
     return row;
   });
@@ -64,16 +71,19 @@ export async function updatePriorityArea(db: Db, viewer: Viewer, id: string, pat
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
     const current = await getPriorityArea(tx, id);
-    if (current.version !== patch.version) throw conflict(current);
+    if (current.version !== patch.version) throw await staleVersion(tx, "priority_area", current);
     const { version, ...fields } = patch;
+    const { sdgTargets: codes, ...columns } = fields;
     if (fields.name !== undefined) await checkName(tx, fields.name, id);
-    const [row] = await tx
+    if (codes !== undefined) await setSdgTargets(tx, id, codes);
+    const [updated] = await tx
       .update(priorityAreas)
-      .set({ ...fields, version: sql`${priorityAreas.version} + 1`, updatedAt: new Date() })
+      .set({ ...columns, version: sql`${priorityAreas.version} + 1`, updatedAt: new Date() })
       .where(and(eq(priorityAreas.id, id), eq(priorityAreas.version, version)))
-      .returning();
-    if (!row) throw conflict(current);
-    await recordChanges(tx, viewer.id, "priority_area", id, current, fields);
+      .returning({ id: priorityAreas.id });
+    if (!updated) throw await staleVersion(tx, "priority_area", current);
+    const row = await getPriorityArea(tx, id);
+    await recordChanges(tx, viewer.id, "priority_area", id, current, { ...fields, ...(codes && { sdgTargets: row.sdgTargets }) });
     return row;
   });
 }
@@ -97,6 +107,5 @@ export async function reorderPriorityAreas(db: Db, viewer: Viewer, ids: string[]
       log.push({ actorId: viewer.id, entityType: "priority_area", entityId: id, action: "updated", field: "sortOrder", before: area.sortOrder, after: sortOrder });
     }
     await recordMany(tx, log);
-    return tx.select().from(priorityAreas).where(inArray(priorityAreas.id, ids));
   });
 }

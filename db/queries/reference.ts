@@ -1,19 +1,45 @@
 import "server-only";
-import { asc, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { meetingSeries, organisations, priorityAreas, users } from "@/db/schema";
+import { meetingSeries, organisations, priorityAreaSdgTargets, priorityAreas, sdgTargets, users } from "@/db/schema";
 import { invalid } from "@/lib/errors";
 
-export async function listPriorityAreas(db: Db) {
-  return db.select().from(priorityAreas).orderBy(asc(priorityAreas.sortOrder), asc(priorityAreas.name));
+export type PriorityAreaRow = typeof priorityAreas.$inferSelect & { sdgTargets: string[] };
+
+/** The SDG target codes of the given areas (all areas when none given), in the targets' order. */
+export async function sdgTargetsByArea(db: Db, areaIds?: string[]) {
+  const rows = await db
+    .select({ areaId: priorityAreaSdgTargets.priorityAreaId, code: priorityAreaSdgTargets.targetCode })
+    .from(priorityAreaSdgTargets)
+    .innerJoin(sdgTargets, eq(sdgTargets.code, priorityAreaSdgTargets.targetCode))
+    .where(areaIds ? inArray(priorityAreaSdgTargets.priorityAreaId, areaIds) : undefined)
+    .orderBy(asc(sdgTargets.sortOrder));
+  const byArea = new Map<string, string[]>();
+  for (const r of rows) byArea.set(r.areaId, [...(byArea.get(r.areaId) ?? []), r.code]);
+  return byArea;
 }
+
+export async function listPriorityAreas(db: Db): Promise<PriorityAreaRow[]> {
+  const [rows, targets] = await Promise.all([
+    db.select().from(priorityAreas).orderBy(asc(priorityAreas.sortOrder), asc(priorityAreas.name)),
+    sdgTargetsByArea(db),
+  ]);
+  return rows.map((a) => ({ ...a, sdgTargets: targets.get(a.id) ?? [] }));
+}
+
+/** Every SDG target, goal by goal. */
+export async function listSdgTargets(db: Db) {
+  return db.select().from(sdgTargets).orderBy(asc(sdgTargets.sortOrder));
+}
+export const toSdgTargetJson = (t: typeof sdgTargets.$inferSelect) => ({ code: t.code, goal: t.goal, title: t.title });
 
 export async function listMeetingSeries(db: Db) {
   return db.select().from(meetingSeries).orderBy(asc(meetingSeries.name));
 }
 
-export const toPriorityAreaJson = (a: typeof priorityAreas.$inferSelect) => ({
-  id: a.id, name: a.name, slug: a.slug, description: a.description, keywords: a.keywords, sortOrder: a.sortOrder, archived: a.archived, version: a.version,
+export const toPriorityAreaJson = (a: PriorityAreaRow) => ({
+  id: a.id, name: a.name, slug: a.slug, description: a.description, keywords: a.keywords, sdgTargets: a.sdgTargets,
+  sortOrder: a.sortOrder, archived: a.archived, version: a.version,
 });
 export const toMeetingSeriesJson = (s: typeof meetingSeries.$inferSelect) => ({
   id: s.id, name: s.name, description: s.description, archived: s.archived, version: s.version,

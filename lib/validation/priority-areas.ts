@@ -20,15 +20,23 @@ export const keywordList = z
     return list.filter((k) => !seen.has(k.toLowerCase()) && seen.add(k.toLowerCase()));
   });
 
+/** SDG target codes like "16.4" or "15.c"; the server checks them against the list of targets. */
+export const sdgTargetList = z
+  .array(z.string({ error: "Each SDG target must be a code like 16.4." }).trim(), { error: "SDG targets must be a list of codes like 16.4." })
+  .max(60, { error: "At most 60 SDG targets." })
+  .transform((list) => [...new Set(list)]);
+
 const priorityAreaFields = z.object({
   name: requiredText("Name", 200),
   description: text("Description", 2000).trim(),
   keywords: keywordList,
+  sdgTargets: sdgTargetList,
 });
 
 export const priorityAreaInput = priorityAreaFields.extend({
   description: priorityAreaFields.shape.description.optional().default(""),
   keywords: keywordList.optional().default([]),
+  sdgTargets: sdgTargetList.optional().default([]),
 });
 export type PriorityAreaInput = z.input<typeof priorityAreaInput>;
 

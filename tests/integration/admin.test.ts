@@ -12,7 +12,8 @@ import { createFollowUp, updateFollowUp } from "@/db/queries/follow-ups";
 import { createMeetingSeries, updateMeetingSeries } from "@/db/queries/meeting-series";
 import { createOrganisation, getOrganisation, mergeOrganisation, updateOrganisation } from "@/db/queries/organisations";
 import { createPriorityArea, reorderPriorityAreas, updatePriorityArea } from "@/db/queries/priority-areas";
-import { listPriorityAreas } from "@/db/queries/reference";
+import { listPriorityAreas, listSdgTargets } from "@/db/queries/reference";
+import { loadSdgTargets } from "@/db/sdg-targets";
 import { createUser, findUserByEmail, loadViewer, passwordTokenUser, setPasswordWithToken, updateUser } from "@/db/queries/users";
 import { activity, followUps, meetingParticipants, meetings, organisations, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -235,6 +236,31 @@ describe.each(engines)("admin on $name", (engine) => {
     expect(() => priorityAreaPatch.parse({ keywords: ["x"], version: 1 })).toThrow();
     const trafficking = (await listPriorityAreas(t.db)).find((a) => a.slug === "trafficking-smuggling");
     expect(trafficking?.keywords).toContain("migrant smuggling");
+  });
+
+  it("links areas to SDG targets from the list only; the list is loaded and the demo areas carry theirs", async () => {
+    const targets = await listSdgTargets(t.db);
+    const codes = targets.map((x) => x.code);
+    expect(codes).toEqual(expect.arrayContaining(["16.1", "16.4", "16.5", "16.10", "16.a", "16.b", "3.5", "5.2", "8.7", "10.7", "14.4", "14.6", "15.7", "15.c", "17.1", "17.9"]));
+    expect(codes.indexOf("16.9")).toBeLessThan(codes.indexOf("16.10"));
+    await loadSdgTargets(t.db); // every start loads them again: nothing doubles
+    expect(await listSdgTargets(t.db)).toHaveLength(targets.length);
+
+    const areas = await listPriorityAreas(t.db);
+    expect(areas.find((a) => a.slug === "illicit-flows")?.sdgTargets).toContain("16.4");
+    expect(areas.find((a) => a.slug === "corruption")?.sdgTargets).toContain("16.5");
+    expect(areas.find((a) => a.slug === "trafficking-smuggling")?.sdgTargets).toEqual(expect.arrayContaining(["16.2", "5.2", "8.7"]));
+
+    const area = await createPriorityArea(t.db, admin, priorityAreaInput.parse({ name: "Firearms trafficking", sdgTargets: ["16.4", "16.1", "16.4"] }));
+    expect(area.sdgTargets).toEqual(["16.1", "16.4"]);
+    await expectRefused(createPriorityArea(t.db, admin, priorityAreaInput.parse({ name: "Bad targets", sdgTargets: ["16.4", "16.99"] })), 400, "sdgTargets");
+    expect((await listPriorityAreas(t.db)).some((a) => a.name === "Bad targets")).toBe(false);
+    const bad = await expectRefused(updatePriorityArea(t.db, admin, area.id, priorityAreaPatch.parse({ sdgTargets: ["x.1"], version: area.version })), 400, "sdgTargets");
+    expect(bad.fields?.sdgTargets).toContain("x.1");
+    const changed = await updatePriorityArea(t.db, admin, area.id, priorityAreaPatch.parse({ sdgTargets: ["16.a"], version: area.version }));
+    expect(changed).toMatchObject({ sdgTargets: ["16.a"], version: area.version + 1 });
+    expect((await activityOf(t.db, area.id)).find((a) => a.field === "sdgTargets")).toMatchObject({ before: ["16.1", "16.4"], after: ["16.a"] });
+    await expectRefused(updatePriorityArea(t.db, v["manager@eeas.example"], area.id, priorityAreaPatch.parse({ sdgTargets: [], version: changed.version })), 403);
   });
 
   it("lists the audit trail newest first, filtered and paged", async () => {

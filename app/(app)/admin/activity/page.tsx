@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { buttonClass } from "@/components/ui/button";
+import { Chip } from "@/components/ui/chip";
 import { inputClass } from "@/components/ui/field";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
 import { entityNames, listActivity } from "@/db/queries/activity";
 import { listUsers } from "@/db/queries/users";
 import { formatDateTime } from "@/lib/format";
-import { can } from "@/lib/policy";
-import { requireViewer } from "@/lib/session";
+import { requireAdmin } from "@/lib/session";
 import { activityFilters, entityTypes } from "@/lib/validation/activity";
 
 export const metadata: Metadata = { title: "Audit trail · Admin" };
@@ -32,9 +32,65 @@ function show(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
+const fieldLabels: Record<string, string> = { sdgTargets: "SDG targets", sortOrder: "position", coChairs: "co-chairs", heldOn: "date" };
+/** A field name as words: "ownerOrganisationId" → "owner organisation". */
+const fieldLabel = (field: string) => fieldLabels[field] ?? field.replace(/Id$/, "").replace(/([A-Z])/g, " $1").toLowerCase();
+
+type Row = { action: string; actorName: string | null; after: unknown };
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** An event (not a field change) as a sentence; sign-ins and refusals marked so they stand out. */
+function EventSentence({ a }: { a: Row }) {
+  const after = obj(a.after);
+  switch (a.action) {
+    case "signed_in":
+      return <span><Chip className="mr-1.5 border-emerald-700/50 bg-emerald-50 text-emerald-900">Sign-in</Chip>Signed in.</span>;
+    case "sign_in_failed":
+      return (
+        <span>
+          <Chip className="mr-1.5 border-amber-700 bg-amber-50 text-amber-900">Failed sign-in</Chip>
+          Someone tried to sign in as <span className="font-medium">{str(after.email) || "an unknown address"}</span> with a wrong password or an inactive account.
+        </span>
+      );
+    case "sign_in_throttled":
+      return (
+        <span>
+          <Chip className="mr-1.5 border-red-700 bg-red-50 text-red-900">Sign-in throttled</Chip>
+          A sign-in as <span className="font-medium">{str(after.email) || "an unknown address"}</span>
+          {str(after.address) && <> from {str(after.address)}</>} was refused after too many failures.
+        </span>
+      );
+    case "refused":
+      return (
+        <span>
+          <Chip className="mr-1.5 border-red-700 bg-red-50 text-red-900">Refused (403)</Chip>
+          {a.actorName ?? "A user"} tried something {str(after.code) === "forbidden:admin" ? "only admins may do" : "their role does not allow"}
+          {str(after.path) && <>: <code className="text-[13px]">{[str(after.method), str(after.path)].filter(Boolean).join(" ")}</code></>}.
+        </span>
+      );
+    case "merged":
+      return <span>Merged into <span className="font-medium">{str(after.intoName) || "another organisation"}</span> and archived.</span>;
+    case "merged_from":
+      return <span><span className="font-medium">{str(after.fromName) || "Another organisation"}</span> was merged into this one.</span>;
+    case "password_link_issued":
+      return <span>A set-password link was issued.</span>;
+    case "password_set":
+      return <span>The password was set with a one-time link.</span>;
+    case "created":
+      return <span>Created.</span>;
+    case "commented":
+      return <span>Commented.</span>;
+    default:
+      return <span className="font-medium">{a.action.replace(/_/g, " ")}</span>;
+  }
+}
+
+/** Who did it: sign-in attempts with an address no one has come from no user. */
+const actorLabel = (a: Row) => a.actorName ?? (a.action === "sign_in_failed" || a.action === "sign_in_throttled" ? "Not signed in" : "System");
+
 export default async function ActivityAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
-  if (!can(viewer, "reference:edit")) return null; // the admin layout explains
+  const viewer = await requireAdmin();
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const parsed = activityFilters.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
@@ -113,7 +169,7 @@ export default async function ActivityAdminPage({ searchParams }: { searchParams
                   return (
                     <tr key={a.id} className="align-top">
                       <td className="whitespace-nowrap px-3 py-2 text-zinc-700">{formatDateTime(a.at)}</td>
-                      <td className="px-3 py-2">{a.actorName ?? "System"}</td>
+                      <td className="px-3 py-2">{actorLabel(a)}</td>
                       <td className="px-3 py-2">
                         <span className="text-zinc-700">{typeLabels[a.entityType as keyof typeof typeLabels] ?? a.entityType}</span>{" "}
                         <Link className="underline" href={href ?? `/admin/activity?entityType=${a.entityType}&entityId=${a.entityId}`}>{name}</Link>
@@ -121,10 +177,10 @@ export default async function ActivityAdminPage({ searchParams }: { searchParams
                       <td className="px-3 py-2">
                         {a.field ? (
                           <>
-                            <span className="font-medium">{a.field}</span>: <span className="text-zinc-700">{value(a.before)}</span> → <span>{value(a.after)}</span>
+                            <span className="font-medium">{fieldLabel(a.field)}</span>: <span className="text-zinc-700">{value(a.before)}</span> → <span>{value(a.after)}</span>
                           </>
                         ) : (
-                          <span className="font-medium">{a.action.replace(/_/g, " ")}</span>
+                          <EventSentence a={a} />
                         )}
                       </td>
                     </tr>

@@ -4,14 +4,12 @@ import { NamedListAdmin } from "@/components/admin/named-list-admin";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
 import { listMeetingSeries } from "@/db/queries/reference";
-import { can } from "@/lib/policy";
-import { requireViewer } from "@/lib/session";
+import { requireAdmin } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Meeting series · Admin" };
 
 export default async function SeriesAdminPage() {
-  const viewer = await requireViewer();
-  if (!can(viewer, "reference:edit")) return null; // the admin layout explains
+  await requireAdmin();
   const rows = await listMeetingSeries(await getDb());
   const items = rows.map((s) => ({ id: s.id, name: s.name, description: s.description, archived: s.archived, version: s.version }));
   return (
@@ -19,7 +17,7 @@ export default async function SeriesAdminPage() {
       <PageHeader title="Meeting series" description="Recurring meetings, such as the annual Senior Officials Meeting. Archived series stay on old meetings." />
       <PageBody>
         <AdminNav current="/admin/series" />
-        <NamedListAdmin kind="series" items={items} />
+        <NamedListAdmin items={items} />
       </PageBody>
     </>
   );

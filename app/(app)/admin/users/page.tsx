@@ -5,14 +5,12 @@ import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listUsers } from "@/db/queries/users";
-import { can } from "@/lib/policy";
-import { requireViewer } from "@/lib/session";
+import { requireAdmin } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
 export default async function UsersAdminPage() {
-  const viewer = await requireViewer();
-  if (!can(viewer, "reference:edit")) return null; // the admin layout explains
+  await requireAdmin();
   const db = await getDb();
   const [people, orgs] = await Promise.all([listUsers(db), listOrganisations(db)]);
   const label = new Map(orgs.map((o) => [o.id, o.acronym ?? o.name]));
