@@ -129,14 +129,14 @@ function patchRequests(pool: { id: string; version: number }[]): CannonRequest[]
   ];
 }
 
-async function load(s: Scenario, connections: number, pool?: { id: string; version: number }[]): Promise<Run> {
+async function load(s: Scenario, connections: number, pool?: { id: string; version: number }[], seconds = duration): Promise<Run> {
   const latencies: number[] = [];
   const headers: Record<string, string> = s.cookie ? { cookie: s.cookie } : {};
   if (s.kind === "patch") headers["content-type"] = "application/json";
   const instance = autocannon({
     url: `${base}${s.path}`,
     connections,
-    duration,
+    duration: seconds,
     headers,
     ...(s.kind === "patch" && pool ? { requests: patchRequests(pool.slice(0)) } : {}),
   }) as unknown as Promise<autocannon.Result> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
@@ -150,7 +150,7 @@ async function load(s: Scenario, connections: number, pool?: { id: string; versi
   return {
     connections,
     requests: result.requests.total,
-    rps: Math.round((result.requests.total / (result.duration || duration)) * 10) / 10,
+    rps: Math.round((result.requests.total / (result.duration || seconds)) * 10) / 10,
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),
@@ -319,7 +319,7 @@ async function main() {
   const results: { scenario: Scenario; runs: Run[] }[] = [];
   for (const s of scenarios) {
     // Warm-up: compile paths, fill the connection pool.
-    await load(s, 4, patchPool).catch(() => undefined);
+    await load(s, 4, patchPool, 3).catch(() => undefined);
     const runs: Run[] = [];
     for (const c of [1, 16]) {
       log(`${s.name} at ${c} connection(s), ${duration} s`);

@@ -16,12 +16,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export const organisationKinds = ["eu", "un", "member_state", "other"] as const;
-export const roles = ["staff", "manager", "admin"] as const;
-export const meetingFormats = ["in_person", "virtual", "hybrid"] as const;
-export const visibilities = ["internal", "restricted"] as const;
-export const followUpStatuses = ["open", "in_progress", "blocked", "done", "cancelled"] as const;
-export const followUpPriorities = ["low", "normal", "high"] as const;
+import { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, savedViewPaths, visibilities } from "./enums";
+
+export { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, savedViewPaths, visibilities };
 
 export const organisationKind = pgEnum("organisation_kind", organisationKinds);
 export const userRole = pgEnum("user_role", roles);
@@ -238,7 +235,6 @@ export const passwordTokens = pgTable(
 );
 
 /** A named board or table query: the viewer's own, or shared with their organisation (organisation_id set). */
-export const savedViewPaths = ["/board", "/follow-ups"] as const;
 export const savedViews = pgTable(
   "saved_views",
   {
