@@ -318,14 +318,16 @@ export async function seedScaleData(db: Db, o: ScaleOptions) {
 
   // Activity: a created event per meeting and follow-up, the rest status changes over time.
   log(`Activity (${o.activity})…`);
+  const existingActivity = Number((await db.select({ n: sql<number>`count(*)::int` }).from(activity))[0]?.n ?? 0);
+  const activityTarget = Math.max(0, o.activity - existingActivity);
   const activityRows: (typeof activity.$inferInsert)[] = [];
-  for (const m of meetingRows) activityRows.push({ at: new Date(`${m.heldOn}T09:00:00Z`), actorId: m.createdById, entityType: "meeting", entityId: m.id, action: "created" });
+  for (const m of meetingRows.slice(0, activityTarget)) activityRows.push({ at: new Date(`${m.heldOn}T09:00:00Z`), actorId: m.createdById, entityType: "meeting", entityId: m.id, action: "created" });
   for (const f of followUpRows) {
-    if (activityRows.length >= o.activity) break;
+    if (activityRows.length >= activityTarget) break;
     activityRows.push({ at: f.createdAt, actorId: f.createdById, entityType: "follow_up", entityId: f.id, action: "created", after: { title: f.title, status: "open" } });
   }
   const flow = ["open", "in_progress", "blocked", "in_progress", "done"] as const;
-  while (activityRows.length < o.activity && followUpRows.length) {
+  while (activityRows.length < activityTarget && followUpRows.length) {
     const f = r.pick(followUpRows);
     const step = r.int(0, flow.length - 2);
     const who = peopleByOrg.get(f.ownerOrganisationId) ?? [];
@@ -350,7 +352,7 @@ export async function seedScaleData(db: Db, o: ScaleOptions) {
     meetings: Number(existingMeetings) + meetingRows.length,
     followUps: existingFollowUps + followUpRows.length,
     comments: commentRows.length + 1,
-    activity: activityRows.length,
+    activity: existingActivity + activityRows.length,
   };
 }
 
