@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { lockDataDir } from "./lock";
+import { countingLogger, queryCountEnabled } from "./query-count";
 import * as schema from "./schema";
 
 /** One type for both engines: a PgTransaction is a Db too, so data access takes either. */
@@ -25,7 +26,7 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
   if (opts.url) {
     const client = postgres(opts.url, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema });
+    const db = drizzlePostgres(client, { schema, logger: queryCountEnabled() ? countingLogger : false });
     return {
       db: db as unknown as Db,
       engine: "postgres",
@@ -38,7 +39,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   try {
     const client = new PGlite(path.join(dataDir, "pgdata"));
     await client.waitReady;
-    const db = drizzlePglite(client, { schema });
+    const db = drizzlePglite(client, { schema, logger: queryCountEnabled() ? countingLogger : false });
     return {
       db: db as unknown as Db,
       engine: "pglite",

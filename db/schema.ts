@@ -16,12 +16,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export const organisationKinds = ["eu", "un", "member_state", "other"] as const;
-export const roles = ["staff", "manager", "admin"] as const;
-export const meetingFormats = ["in_person", "virtual", "hybrid"] as const;
-export const visibilities = ["internal", "restricted"] as const;
-export const followUpStatuses = ["open", "in_progress", "blocked", "done", "cancelled"] as const;
-export const followUpPriorities = ["low", "normal", "high"] as const;
+import { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, savedViewPaths, visibilities } from "./enums";
+
+export { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, savedViewPaths, visibilities };
 
 export const organisationKind = pgEnum("organisation_kind", organisationKinds);
 export const userRole = pgEnum("user_role", roles);
@@ -213,10 +210,17 @@ export const followUps = pgTable(
   },
   (t) => [
     index("follow_ups_meeting_idx").on(t.meetingId),
-    index("follow_ups_owner_organisation_idx").on(t.ownerOrganisationId),
+    // Owner organisation first (its subtree is the organisation filter), then area and due date:
+    // a filtered page (area + organisation + overdue) reads only its rows.
+    index("follow_ups_owner_organisation_area_due_idx").on(t.ownerOrganisationId, t.priorityAreaId, t.dueOn),
     index("follow_ups_owner_user_idx").on(t.ownerUserId),
     index("follow_ups_priority_area_idx").on(t.priorityAreaId),
     index("follow_ups_status_due_idx").on(t.status, t.dueOn),
+    // The keyset order of the lists ("due" sort: undated last, then id), so a first page is read
+    // in index order and stops after one page instead of sorting every visible row; per status
+    // for the board's columns.
+    index("follow_ups_due_key_idx").on(sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
+    index("follow_ups_status_due_key_idx").on(t.status, sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
   ],
 );
 
@@ -305,7 +309,6 @@ export const signInFailures = pgTable(
 );
 
 /** A named board or table query: the viewer's own, or shared with their organisation (organisation_id set). */
-export const savedViewPaths = ["/board", "/follow-ups"] as const;
 export const savedViews = pgTable(
   "saved_views",
   {

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { type Db } from "@/db/client";
 import { getDb } from "@/db/connection";
+import { queryCountEnabled, requestQueryCounter } from "@/db/query-count";
 import { recordRefused } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
@@ -17,7 +18,19 @@ type Handler<P> = (args: { req: Request; db: Db; viewer: Viewer; params: P }) =>
  * errors to `{ error: { code, message, fields } }` with the right status. Never a 500 for input.
  */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>, opts: { status?: number } = {}) {
+  const route = runRoute(handler, opts);
+  if (!queryCountEnabled()) return route;
+  // Benchmarks only: the number of SQL statements this request sent, session lookup included.
   return async (req: Request, ctx: Ctx<P>) => {
+    const queries = requestQueryCounter();
+    const result = await route(req, ctx);
+    result.headers.set("x-query-count", String(queries()));
+    return result;
+  };
+}
+
+function runRoute<P>(handler: Handler<P>, opts: { status?: number }) {
+  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     let viewer: Viewer | undefined;
     try {
       if (req.method !== "GET" && req.method !== "HEAD") checkOrigin(req);

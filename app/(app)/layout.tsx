@@ -5,9 +5,11 @@ import { organisations } from "@/db/schema";
 import { Providers } from "@/components/providers";
 import { Shell } from "@/components/shell/shell";
 import { signOut } from "@/lib/auth";
+import { logPageQueries } from "@/lib/query-log";
 import { requireViewer } from "@/lib/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  await logPageQueries();
   const viewer = await requireViewer();
   const db = await getDb();
   const [[org], views] = await Promise.all([

@@ -7,7 +7,7 @@ import { createUserAction, issuePasswordLinkAction, updateUserAction } from "@/a
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { roles } from "@/db/schema";
+import { roles } from "@/db/enums";
 import { userInput, userPatch } from "@/lib/validation/users";
 import { FormActions, FormSummary } from "./form-bits";
 import { useAdminForm } from "./use-admin-form";

@@ -4,7 +4,7 @@ import { type FollowUp } from "@/db/queries/follow-ups";
 import { listMeetings } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listMeetingSeries, listPriorityAreas } from "@/db/queries/reference";
-import { listUsers } from "@/db/queries/users";
+import { listActivePeople, listUsers } from "@/db/queries/users";
 import { organisationTree } from "@/components/meetings/organisation-tree";
 import { formatDate } from "@/lib/format";
 import type { Viewer } from "@/lib/policy";
@@ -31,13 +31,17 @@ export const toBoardCard = (f: FollowUp): BoardCard => ({
 });
 
 /** The choices of the filter bar, limited to what the viewer may see. */
-export async function filterOptions(db: Db, viewer: Viewer) {
+export async function filterOptions(db: Db, viewer: Viewer, opts: { ownersLater?: { selectedId?: string } } = {}) {
+  // With ownersLater, only the viewer's organisation's people (and the chosen owner) come with the
+  // page; the filter loads everyone after it (thousands of options weigh more than the board).
   const [areas, organisations, meetings, series, users] = await Promise.all([
     listPriorityAreas(db),
     listOrganisations(db),
     listMeetings(db, viewer, { limit: 200 }),
     listMeetingSeries(db),
-    listUsers(db),
+    opts.ownersLater
+      ? listActivePeople(db, { organisationId: viewer.organisationId, alsoId: opts.ownersLater.selectedId }).then((p) => p.map((u) => ({ ...u, active: true })))
+      : listUsers(db),
   ]);
   return {
     priorityAreas: areas.filter((a) => !a.archived).map((a) => ({ id: a.id, name: a.name })),
@@ -47,5 +51,6 @@ export async function filterOptions(db: Db, viewer: Viewer) {
     meetings: meetings.items.map((m) => ({ id: m.id, name: `${m.title} (${formatDate(m.heldOn)})` })),
     series: series.filter((s) => !s.archived).map((s) => ({ id: s.id, name: s.name })),
     owners: users.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })),
+    ownersComplete: !opts.ownersLater,
   };
 }

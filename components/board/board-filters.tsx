@@ -2,8 +2,9 @@
 
 import { ChevronDown, Search, X } from "lucide-react";
 import { debounce, useQueryStates } from "nuqs";
-import { type ReactNode, useTransition } from "react";
-import { followUpStatuses } from "@/db/schema";
+import { type ReactNode, useEffect, useState, useTransition } from "react";
+import { listPeopleAction } from "@/app/(app)/people-actions";
+import { followUpStatuses } from "@/db/enums";
 import { statusLabels } from "@/lib/format";
 import { ALL_ORGANISATIONS, type BoardGroup, boardSearchParams } from "./search-params";
 import type { Option, OrganisationOption } from "./types";
@@ -29,7 +30,8 @@ export function BoardFilters({
   organisations,
   meetings,
   series,
-  owners,
+  owners: firstOwners,
+  ownersComplete = true,
   showGroup = true,
 }: {
   viewerOrganisationId: string;
@@ -38,8 +40,21 @@ export function BoardFilters({
   meetings: Option[];
   series: Option[];
   owners: Option[];
+  /** False when the page sent only some owners: everyone is loaded after it. */
+  ownersComplete?: boolean;
   showGroup?: boolean;
 }) {
+  const [owners, setOwners] = useState(firstOwners);
+  useEffect(() => {
+    if (ownersComplete) return;
+    let live = true;
+    void listPeopleAction({}).then((r) => {
+      if (live && r.ok) setOwners(r.data.map((p) => ({ id: p.id, name: p.name })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [ownersComplete]);
   const [pending, startTransition] = useTransition();
   const [f, setF] = useQueryStates(boardSearchParams, { shallow: false, startTransition });
 

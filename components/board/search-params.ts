@@ -1,5 +1,5 @@
 import { parseAsBoolean, parseAsNativeArrayOf, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { followUpStatuses } from "@/db/schema";
+import { followUpStatuses } from "@/db/enums";
 
 export const boardGroups = ["none", "priorityArea", "organisation", "meeting", "owner"] as const;
 export type BoardGroup = (typeof boardGroups)[number];

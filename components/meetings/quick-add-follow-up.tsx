@@ -3,9 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Check, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { type Path, useForm, useWatch } from "react-hook-form";
 import { createFollowUpAction } from "@/app/(app)/follow-ups/actions";
+import { listPeopleAction } from "@/app/(app)/people-actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field";
 import { followUpInput, type FollowUpInput, type FollowUpValues } from "@/lib/validation/follow-ups";
@@ -28,7 +29,7 @@ export function QuickAddFollowUp({
   meetingAreas,
   otherAreas,
   organisations,
-  people,
+  people: firstPeople,
   defaultOrganisationId,
 }: {
   meetingId: string;
@@ -39,6 +40,17 @@ export function QuickAddFollowUp({
   defaultOrganisationId: string;
 }) {
   const router = useRouter();
+  // The page sends the viewer's organisation's people; everyone else arrives right after it.
+  const [people, setPeople] = useState(firstPeople);
+  useEffect(() => {
+    let live = true;
+    void listPeopleAction({}).then((r) => {
+      if (live && r.ok) setPeople(r.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const [added, setAdded] = useState("");
   const [formError, setFormError] = useState("");
   const {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { organisations, passwordTokens, users } from "@/db/schema";
@@ -49,6 +49,19 @@ export async function listUsers(db: Db) {
   return db
     .select({ id: users.id, name: users.name, email: users.email, organisationId: users.organisationId, role: users.role, active: users.active, version: users.version })
     .from(users)
+    .orderBy(asc(users.name));
+}
+
+/**
+ * Active people one can name as an owner, with their organisation's acronym; optionally only one
+ * organisation's (plus one chosen person), for a page that loads everyone else later.
+ */
+export async function listActivePeople(db: Db, only?: { organisationId: string; alsoId?: string }) {
+  return db
+    .select({ id: users.id, name: users.name, organisationId: users.organisationId, organisationAcronym: organisations.acronym })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.active, true), only ? or(eq(users.organisationId, only.organisationId), only.alsoId ? eq(users.id, only.alsoId) : undefined) : undefined))
     .orderBy(asc(users.name));
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { followUpPriorities, followUpStatuses } from "@/db/schema";
+import { followUpPriorities, followUpStatuses } from "@/db/enums";
 import { id, isoDate, requiredText, text, version } from "./common";
 
 export const status = z.enum(followUpStatuses, { error: "Status must be open, in progress, blocked, done or cancelled." });

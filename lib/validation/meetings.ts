@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { meetingFormats, visibilities } from "@/db/schema";
+import { meetingFormats, visibilities } from "@/db/enums";
 import { id, isoDate, requiredText, text, version } from "./common";
 
 // The fields once, without defaults: a default inside .partial() would still fill in, and a

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { organisationKinds } from "@/db/schema";
+import { organisationKinds } from "@/db/enums";
 import { id, requiredText, text, version } from "./common";
 
 const domain = z

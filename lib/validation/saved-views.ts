@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { savedViewPaths } from "@/db/schema";
+import { savedViewPaths } from "@/db/enums";
 import { requiredText } from "./common";
 
 /** The "Save view" form and its server action: a name, the page, its query string, and whether to share it. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roles } from "@/db/schema";
+import { roles } from "@/db/enums";
 import { id, requiredText, version } from "./common";
 
 const email = z

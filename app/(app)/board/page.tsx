@@ -28,7 +28,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const [columns, totals, options] = await Promise.all([
     Promise.all(statuses.map((s) => listFollowUps(db, viewer, { ...filters, status: s, limit: PER_COLUMN }))),
     countFollowUpsByStatus(db, viewer, filters),
-    filterOptions(db, viewer),
+    filterOptions(db, viewer, { ownersLater: { selectedId: filters.ownerUserId } }),
   ]);
   const cards = columns.flatMap((c) => c.items.map(toBoardCard));
   const total = statuses.reduce((n, s) => n + totals[s], 0);

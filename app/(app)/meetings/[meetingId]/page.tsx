@@ -18,7 +18,7 @@ import { isClosed, listMeetingFollowUps } from "@/db/queries/follow-ups";
 import { getMeeting } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listPriorityAreas } from "@/db/queries/reference";
-import { listUsers } from "@/db/queries/users";
+import { listActivePeople } from "@/db/queries/users";
 import { formatDate, formatLabels } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { loadForPage } from "@/lib/session";
@@ -38,17 +38,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MeetingPage({ params }: Props) {
   const { viewer, meeting } = await loadMeeting((await params).meetingId);
   const db = await getDb();
-  const [followUps, organisations, areas, users, since] = await Promise.all([
+  // Only the viewer's organisation's people: the quick-add row loads everyone else after the page
+  // (thousands of <option>s would weigh more than the follow-ups).
+  const [followUps, organisations, areas, people, since] = await Promise.all([
     listMeetingFollowUps(db, meeting.id),
     listOrganisations(db),
     listPriorityAreas(db),
-    listUsers(db),
+    listActivePeople(db, { organisationId: viewer.organisationId }),
     sinceThePreviousMeeting(db, viewer, meeting.id),
   ]);
 
   // Due date order from the query, with what is finished (done, cancelled) at the end.
   const rows = [...followUps].sort((a, b) => Number(isClosed(a.status)) - Number(isClosed(b.status)));
-  const orgById = new Map(organisations.map((o) => [o.id, o]));
   const participantIds = new Set(meeting.participantOrganisationIds);
   const participants = organisationTree(
     organisations.filter((o) => participantIds.has(o.id)),
@@ -123,9 +124,7 @@ export default async function MeetingPage({ params }: Props) {
                 otherAreas={areas.filter((a) => !a.archived && !meetingAreaIds.has(a.id)).map(area)}
                 organisations={organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, parentId: o.parentId, archived: o.archived }))}
                 defaultOrganisationId={viewer.organisationId}
-                people={users
-                  .filter((u) => u.active)
-                  .map((u) => ({ id: u.id, name: u.name, organisationId: u.organisationId, organisationAcronym: orgById.get(u.organisationId)?.acronym ?? null }))}
+                people={people}
               />
             </section>
             {since.groups.length > 0 && <SincePrevious groups={since.groups} heldOn={meeting.heldOn} />}

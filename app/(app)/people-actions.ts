@@ -1,0 +1,12 @@
+"use server";
+
+import { z } from "zod";
+import { listActivePeople } from "@/db/queries/users";
+import { authedAction } from "@/lib/actions";
+
+/**
+ * Everyone one can name as an owner. Pages with an owner choice (the board's filter, a meeting's
+ * quick-add row) send only the viewer's organisation's people and load the rest with this after
+ * the page: thousands of <option>s weigh more than the page itself.
+ */
+export const listPeopleAction = authedAction(z.object({}), async (_input, { db }) => listActivePeople(db));
