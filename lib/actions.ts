@@ -7,7 +7,7 @@ import { recordRefused } from "@/lib/audit";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import { authenticate } from "@/lib/session";
-import { fieldErrors } from "@/lib/validation/common";
+import { fieldErrors, safeParseInput } from "@/lib/validation/common";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; code: string; fieldErrors?: FieldErrors };
 
@@ -20,7 +20,7 @@ export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input:
     let viewer: Viewer | undefined;
     try {
       viewer = await authenticate();
-      const parsed = schema.safeParse(raw);
+      const parsed = safeParseInput(schema, raw);
       if (!parsed.success) {
         return { ok: false, code: "bad_request:input", error: "Some of the information is not valid. Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
       }

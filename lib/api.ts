@@ -8,7 +8,7 @@ import { recordRefused } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import { authenticate } from "@/lib/session";
-import { fieldErrors } from "@/lib/validation/common";
+import { fieldErrors, safeParseInput } from "@/lib/validation/common";
 
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (args: { req: Request; db: Db; viewer: Viewer; params: P }) => Promise<unknown>;
@@ -78,7 +78,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   } catch {
     throw new AppError("bad_request:json", "The request body is not valid JSON.", { _: "The request body is not valid JSON." });
   }
-  const parsed = schema.safeParse(body);
+  const parsed = safeParseInput(schema, body);
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
 }
@@ -90,7 +90,7 @@ export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer
     const all = url.searchParams.getAll(key).filter((v) => v !== "");
     if (all.length) raw[key] = all.length === 1 ? (all[0] as string) : all;
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = safeParseInput(schema, raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
 }

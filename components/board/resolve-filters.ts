@@ -1,7 +1,7 @@
 import "server-only";
 import { createLoader } from "nuqs/server";
 import type { Viewer } from "@/lib/policy";
-import { fieldErrors } from "@/lib/validation/common";
+import { fieldErrors, safeParseInput } from "@/lib/validation/common";
 import { type FollowUpFilters, followUpFilters } from "@/lib/validation/follow-ups";
 import { ALL_ORGANISATIONS, boardSearchParams } from "./search-params";
 
@@ -27,11 +27,11 @@ export function resolveFilters(viewer: Viewer, searchParams: SearchParams) {
     dueTo: v.dueTo ?? undefined,
     overdue: v.overdue ? "true" : undefined,
   };
-  const parsed = followUpFilters.safeParse(raw);
+  const parsed = safeParseInput(followUpFilters, raw);
   if (parsed.success) return { filters: parsed.data, group: v.group ?? "none", problems: {} as Record<string, string> };
   const problems = fieldErrors(parsed.error);
   const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !(k in problems)));
-  const retry = followUpFilters.safeParse(kept);
+  const retry = safeParseInput(followUpFilters, kept);
   return { filters: retry.success ? retry.data : ({ organisationId: viewer.organisationId } as FollowUpFilters), group: v.group ?? "none", problems };
 }
 

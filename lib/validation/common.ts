@@ -40,3 +40,26 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** Where in an input the first NUL character is (no PostgreSQL text column can store one), or null. */
+function nulPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value && typeof value === "object") {
+    for (const [key, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+      const found = nulPath(v, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * `schema.safeParse` for input from outside (API bodies and queries, server actions): text with a
+ * NUL character is refused first, naming its field, because the database would refuse it later.
+ */
+export function safeParseInput<S extends z.ZodType>(schema: S, raw: unknown): z.ZodSafeParseResult<z.output<S>> {
+  const nul = nulPath(raw);
+  if (!nul) return schema.safeParse(raw);
+  const issue = { code: "custom" as const, path: nul, message: "Remove the NUL character (\\0): it cannot be stored.", input: raw };
+  return { success: false, error: new z.ZodError([issue]) as z.ZodError<z.output<S>> };
+}

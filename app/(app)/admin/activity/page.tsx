@@ -10,6 +10,7 @@ import { entityNames, listActivity } from "@/db/queries/activity";
 import { listUsers } from "@/db/queries/users";
 import { formatDateTime } from "@/lib/format";
 import { requireAdmin } from "@/lib/session";
+import { safeParseInput } from "@/lib/validation/common";
 import { activityFilters, entityTypes } from "@/lib/validation/activity";
 
 export const metadata: Metadata = { title: "Audit trail · Admin" };
@@ -92,7 +93,7 @@ const actorLabel = (a: Row) => a.actorName ?? (a.action === "sign_in_failed" || 
 export default async function ActivityAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireAdmin();
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
-  const parsed = activityFilters.safeParse(raw);
+  const parsed = safeParseInput(activityFilters, raw);
   const filters = parsed.success ? parsed.data : {};
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
   const db = await getDb();

@@ -14,7 +14,7 @@ import { listMeetingSeries, listPriorityAreas } from "@/db/queries/reference";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import { requireViewer } from "@/lib/session";
-import { fieldErrors } from "@/lib/validation/common";
+import { fieldErrors, safeParseInput } from "@/lib/validation/common";
 import { meetingFilters, type MeetingFilters as Filters } from "@/lib/validation/meetings";
 
 export const metadata: Metadata = { title: "Meetings" };
@@ -48,7 +48,7 @@ const toQuery = (params: Record<string, string | number | undefined>) => {
  * input, not a crash: the first page of all meetings is shown with a sentence saying why.
  */
 async function loadPage(db: Db, viewer: Viewer, params: Record<string, string>) {
-  const parsed = meetingFilters.safeParse(params);
+  const parsed = safeParseInput(meetingFilters, params);
   if (!parsed.success) {
     return { page: await listMeetings(db, viewer, {}), filters: {} as Filters, problem: Object.values(fieldErrors(parsed.error)).join(" ") };
   }
