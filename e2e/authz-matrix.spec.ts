@@ -29,6 +29,8 @@ const coveredRoutes = [
   ...publicRoutes,
   "GET /api/v1/me",
   "GET /api/v1/meetings", "POST /api/v1/meetings", "GET /api/v1/meetings/[meetingId]", "PATCH /api/v1/meetings/[meetingId]",
+  "GET /api/v1/meetings/[meetingId]/since-previous", "GET /api/v1/meetings/[meetingId]/briefing.md", "GET /api/v1/meetings/[meetingId]/briefing.csv",
+  "POST /api/v1/meeting-drafts", "GET /api/v1/sdg-targets", "GET /api/v1/meeting-series/[seriesId]/stats", "GET /api/v1/organisations/[organisationId]/accountability",
   "GET /api/v1/follow-ups", "POST /api/v1/follow-ups", "GET /api/v1/follow-ups.csv", "POST /api/v1/follow-ups/bulk",
   "GET /api/v1/follow-ups/[followUpId]", "PATCH /api/v1/follow-ups/[followUpId]", "GET /api/v1/follow-ups/[followUpId]/activity",
   "GET /api/v1/follow-ups/[followUpId]/comments", "POST /api/v1/follow-ups/[followUpId]/comments",
@@ -43,6 +45,7 @@ const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/
 const coveredActions = [
   ...publicActions,
   "app/(app)/meetings/actions.ts#createMeetingAction", "app/(app)/meetings/actions.ts#updateMeetingAction",
+  "app/(app)/meetings/actions.ts#draftMeetingAction", "app/(app)/meetings/actions.ts#createMeetingWithFollowUpsAction", "app/(app)/people-actions.ts#listPeopleAction",
   "app/(app)/follow-ups/actions.ts#createFollowUpAction", "app/(app)/follow-ups/actions.ts#updateFollowUpAction", "app/(app)/follow-ups/actions.ts#addCommentAction",
   "app/(app)/saved-views/actions.ts#createSavedViewAction", "app/(app)/saved-views/actions.ts#deleteSavedViewAction",
   ...["createOrganisationAction", "updateOrganisationAction", "mergeOrganisationAction", "previewOrganisationImportAction", "importOrganisationsAction", "createPriorityAreaAction",
@@ -274,6 +277,9 @@ test("meetings: who sees and who edits, over the API and the server action", asy
   for (const p of people) {
     for (const m of meetings) {
       checkApi(`${p.key} GET meeting "${m.id}"`, await p.ctx.get(`/api/v1/meetings/${m.id}`), meetingRule(p, m, false));
+      for (const view of ["since-previous", "briefing.md", "briefing.csv", "briefing.md?audience=wide"]) {
+        checkApi(`${p.key} GET meeting ${view} "${m.id}"`, await p.ctx.get(`/api/v1/meetings/${m.id}/${view}`), meetingRule(p, m, false));
+      }
       const want = meetingRule(p, m, true);
       await unchanged(`${p.key} PATCH meeting`, want, () => readMeeting(m.id), async () => {
         const { version } = await readMeeting(m.id);
@@ -292,6 +298,11 @@ test("meetings: who sees and who edits, over the API and the server action", asy
     const create = { title: `Matrix new by ${p.key}`, heldOn: "2026-11-01", format: "virtual" };
     checkApi(`${p.key} POST meeting`, await p.ctx.post("/api/v1/meetings", { data: create }), expected(p, () => "ok"));
     checkAction(`${p.key} createMeetingAction`, await callAction(p.ctx, action("app/(app)/meetings/actions.ts#createMeetingAction"), [create]), expected(p, () => "ok"));
+    // A draft from pasted text reads the reference lists only; accepting one creates a meeting like any other.
+    const text = "On 15 February 2022 the EU and UNODC held their 16th Senior Officials Meeting in Brussels.";
+    checkApi(`${p.key} POST meeting-drafts`, await p.ctx.post("/api/v1/meeting-drafts", { data: { text } }), expected(p, () => "ok"));
+    checkAction(`${p.key} draftMeetingAction`, await callAction(p.ctx, action("app/(app)/meetings/actions.ts#draftMeetingAction"), [{ text }]), expected(p, () => "ok"));
+    checkAction(`${p.key} createMeetingWithFollowUpsAction`, await callAction(p.ctx, action("app/(app)/meetings/actions.ts#createMeetingWithFollowUpsAction"), [{ ...create, followUps: [] }]), expected(p, () => "ok"));
   }
   flush();
 });
@@ -461,6 +472,18 @@ test("reference lists: everyone signed in reads them; only admins change them, o
     }
     const series = (await json<{ items: { id: string }[] }>(await admin.ctx.get("/api/v1/meeting-series"))).items[0]!.id;
     checkApi(`${p.key} GET series`, await p.ctx.get(`/api/v1/meeting-series/${series}`), signedInRule(p));
+    checkApi(`${p.key} GET series stats`, await p.ctx.get(`/api/v1/meeting-series/${series}/stats`), signedInRule(p));
+    checkApi(`${p.key} GET sdg-targets`, await p.ctx.get("/api/v1/sdg-targets"), signedInRule(p));
+    checkAction(`${p.key} listPeopleAction`, await callAction(p.ctx, action("app/(app)/people-actions.ts#listPeopleAction"), [{}]), signedInRule(p));
+    // An organisation's accountability view: open to everyone signed in, listing only what they may see.
+    for (const acronym of ["ROSEN", "EEAS", "DG HOME"]) {
+      const res = await p.ctx.get(`/api/v1/organisations/${orgId(acronym)}/accountability`);
+      checkApi(`${p.key} GET accountability ${acronym}`, res, signedInRule(p));
+      if (p.role && res.ok()) {
+        const listed = ((await res.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+        for (const f of followUps) if (listed.includes(f.id) && !seesFollowUp(p, f)) failures.push(`${p.key} accountability of ${acronym} lists ${f.id}, which they may not see`);
+      }
+    }
     for (const url of ["/api/v1/users", `/api/v1/users/${admin.id}`, "/api/v1/activity"]) checkApi(`${p.key} GET ${url}`, await p.ctx.get(url), adminRule(p));
   }
   flush();
