@@ -56,6 +56,7 @@ describe("meetingInput (the meeting form)", () => {
       location: "",
       coChairs: [],
       participantOrganisationIds: [],
+      reviewedMeetingIds: [],
       priorityAreaIds: [],
       summary: "",
       visibility: "internal",
