@@ -36,7 +36,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const path = issue.path[0] === "patch" && issue.path.length > 1 ? issue.path.slice(1) : issue.path;
     const key = path.length ? String(path[0]) : "_";
-    out[key] ??= issue.message;
+    // Own properties only: a field called "constructor" must not meet Object.prototype's.
+    if (!Object.hasOwn(out, key)) Object.defineProperty(out, key, { value: issue.message, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -55,11 +56,13 @@ function nulPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null
 
 /**
  * `schema.safeParse` for input from outside (API bodies and queries, server actions): text with a
- * NUL character is refused first, naming its field, because the database would refuse it later.
+ * NUL character in a field the schema keeps is refused, naming the field, because the database would
+ * refuse it later. (Unknown fields are dropped by the schema, NUL or not.)
  */
 export function safeParseInput<S extends z.ZodType>(schema: S, raw: unknown): z.ZodSafeParseResult<z.output<S>> {
-  const nul = nulPath(raw);
-  if (!nul) return schema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
+  const nul = parsed.success ? nulPath(parsed.data) : null;
+  if (!nul) return parsed;
   const issue = { code: "custom" as const, path: nul, message: "Remove the NUL character (\\0): it cannot be stored.", input: raw };
   return { success: false, error: new z.ZodError([issue]) as z.ZodError<z.output<S>> };
 }
