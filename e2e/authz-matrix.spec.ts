@@ -11,6 +11,7 @@ import path from "node:path";
 import { type APIRequestContext, type APIResponse, request as playwrightRequest } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signInContext } from "./support/http";
+import { type OwnServer, startServer, waitHealthy } from "./support/server";
 import { type ActionAnswer, callAction, serverActions } from "./support/server-actions";
 
 test.describe.configure({ mode: "serial" });
@@ -174,9 +175,15 @@ const readMeeting = async (id: string) => json<Meeting>(await admin.ctx.get(`/ap
 const readFollowUp = async (id: string) => json<FollowUp>(await admin.ctx.get(`/api/v1/follow-ups/${id}`));
 const readComments = async (id: string) => json<unknown>(await admin.ctx.get(`/api/v1/follow-ups/${id}/comments`));
 
-test.beforeAll(async ({ baseURL }) => {
+// A server and database of the matrix's own: its hundreds of writes never reach the shared demo data.
+let server: OwnServer;
+
+test.beforeAll(async () => {
+  server = startServer(Number(process.env.E2E_PORT ?? 3100) + 70);
+  await waitHealthy(server);
+  const baseURL = server.baseURL;
   for (const [key, entry] of serverActions()) actions.set(key, entry);
-  const adminCtx = await signInContext(baseURL!, "admin@eeas.example");
+  const adminCtx = await signInContext(baseURL, "admin@eeas.example");
   admin = await person("admin EEAS", adminCtx);
   orgs = (await json<{ items: Org[] }>(await adminCtx.get("/api/v1/organisations"))).items;
   areaId = (await json<{ items: { id: string }[] }>(await adminCtx.get("/api/v1/priority-areas"))).items[0]!.id;
@@ -192,11 +199,11 @@ test.beforeAll(async ({ baseURL }) => {
 
   people = [
     await person("anonymous", anonymous),
-    await person("staff UNODC", await signInContext(baseURL!, "staff@unodc.example")),
-    await person("staff EEAS", await signInContext(baseURL!, "staff@eeas.example")),
-    await person("staff ROSEN (child of UNODC)", await signInContext(baseURL!, "field.matrix@unodc.example", password)),
-    await person("manager UNODC", await signInContext(baseURL!, "manager@unodc.example")),
-    await person("manager EEAS", await signInContext(baseURL!, "manager@eeas.example")),
+    await person("staff UNODC", await signInContext(baseURL, "staff@unodc.example")),
+    await person("staff EEAS", await signInContext(baseURL, "staff@eeas.example")),
+    await person("staff ROSEN (child of UNODC)", await signInContext(baseURL, "field.matrix@unodc.example", password)),
+    await person("manager UNODC", await signInContext(baseURL, "manager@unodc.example")),
+    await person("manager EEAS", await signInContext(baseURL, "manager@eeas.example")),
     admin,
   ];
   const by = (key: string) => people.find((p) => p.key === key)!;
@@ -235,6 +242,7 @@ test.beforeAll(async ({ baseURL }) => {
 
 test.afterAll(async () => {
   for (const p of people) await p.ctx.dispose();
+  await server?.stop();
 });
 
 test("every API route and server action is in the matrix", () => {

@@ -7,8 +7,9 @@
 import crypto from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import fc from "fast-check";
-import { expect, signIn, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { signInContext } from "./support/http";
+import { type OwnServer, startServer, waitHealthy } from "./support/server";
 import { callAction, serverActions } from "./support/server-actions";
 
 test.describe.configure({ mode: "serial" });
@@ -17,6 +18,8 @@ test.setTimeout(900_000);
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 480);
 
 let api: APIRequestContext;
+// A server and database of this spec's own: thousands of hostile writes never reach the shared demo data.
+let server: OwnServer;
 const ids: Record<string, string> = {};
 
 const hostileText = fc.oneof(
@@ -101,8 +104,10 @@ async function countAll(url: string): Promise<number> {
   return n;
 }
 
-test.beforeAll(async ({ baseURL }) => {
-  api = await signInContext(baseURL!, "admin@eeas.example");
+test.beforeAll(async () => {
+  server = startServer(Number(process.env.E2E_PORT ?? 3100) + 80);
+  await waitHealthy(server);
+  api = await signInContext(server.baseURL, "admin@eeas.example");
   const first = async (url: string) => ((await (await api.get(url)).json()) as { items: { id: string }[] }).items[0]!.id;
   ids.meeting = await first("/api/v1/meetings?limit=1");
   ids.followUp = await first("/api/v1/follow-ups?limit=1");
@@ -114,6 +119,7 @@ test.beforeAll(async ({ baseURL }) => {
 
 test.afterAll(async () => {
   await api?.dispose();
+  await server?.stop();
 });
 
 type Target = { name: string; method: "POST" | "PATCH" | "PUT"; url: () => string; base: () => Record<string, unknown>; count?: () => string };
@@ -207,10 +213,14 @@ test("text is stored exactly as given and shown escaped: no HTML injection, Mark
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await signIn(page, "admin@eeas.example");
-  await page.goto(`/follow-ups/${created.id}`);
+  await page.goto(`${server.baseURL}/signin`);
+  await page.getByLabel("E-mail address").fill("admin@eeas.example");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto(`${server.baseURL}/follow-ups/${created.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title.trim());
-  await page.goto(`/meetings/${meeting.id}`);
+  await page.goto(`${server.baseURL}/meetings/${meeting.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("<svg onload=alert(1)> meeting");
   await expect(page.getByText("Minutes", { exact: true })).toBeVisible();
   expect(await page.locator("main script, main img[src='x'], main [onmouseover], main svg[onload]").count()).toBe(0);

@@ -3,47 +3,18 @@
  * writes restarts on the same data directory (taking over the dead process's lock), and every write
  * it acknowledged is there, with its activity record. A live server's lock is respected.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { signInContext } from "./support/http";
+import { exited, startServer as start, waitHealthy } from "./support/server";
 
 test.setTimeout(300_000);
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 50;
 const baseURL = `http://127.0.0.1:${port}`;
-const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-
-/** The production build (made by the suite's web server) on its own port and data directory. */
-function startServer(dataDir: string): { proc: ChildProcess; output: () => string } {
-  let out = "";
-  const proc = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port) },
-    detached: true, // its own process group, so SIGKILL reaches every process of it
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-  return { proc, output: () => out };
-}
-
-async function waitHealthy(server: { proc: ChildProcess; output: () => string }) {
-  for (let i = 0; i < 240; i++) {
-    if (server.proc.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server did not become healthy: ${server.output()}`);
-}
-
-const exited = (proc: ChildProcess) => new Promise<number | null>((resolve) => (proc.exitCode !== null ? resolve(proc.exitCode) : proc.once("exit", (code) => resolve(code))));
-
+const startServer = (dataDir: string) => start(port, { dataDir });
 test("SIGKILL in the middle of writes loses no acknowledged write, and the restart takes over the lock", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-crash-"));
   const first = startServer(dataDir);
@@ -96,8 +67,7 @@ test("SIGKILL in the middle of writes loses no acknowledged write, and the resta
     for (const { id } of list.items) expect(((await (await again.get(`/api/v1/follow-ups/${id}/activity`)).json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
     await again.dispose();
   } finally {
-    process.kill(-restarted.proc.pid!, "SIGTERM");
-    await exited(restarted.proc);
+    await restarted.stop();
     await api.dispose();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -21,6 +21,8 @@ export async function signOut(page: Page) {
 
 /** Every page visited passes an axe scan with no violations. */
 export async function expectAccessible(page: Page) {
+  // Next streams metadata after a client-side navigation: scan once the page has its title.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);

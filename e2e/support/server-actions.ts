@@ -30,14 +30,21 @@ function pagePath(workers: string[]): string {
 
 export type ActionAnswer = { status: number; ok: boolean | null; code: string | null; text: string; location: string | null };
 
+/** React's reply encoding for plain values: a string starting with "$" is escaped as "$$…". */
+const encodeReply = (value: unknown): unknown =>
+  typeof value === "string" ? (value.startsWith("$") ? `$${value}` : value)
+  : Array.isArray(value) ? value.map(encodeReply)
+  : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeReply(v)]))
+  : value;
+
 /**
- * Calls a server action over HTTP the way the browser does (Next-Action header, arguments as
- * JSON), without the UI, and reads the result from the RSC answer.
+ * Calls a server action over HTTP the way the browser does (Next-Action header, arguments encoded
+ * as React encodes them), without the UI, and reads the result from the RSC answer.
  */
 export async function callAction(request: APIRequestContext, action: { id: string; page: string }, args: unknown[], headers: Record<string, string> = {}): Promise<ActionAnswer> {
   const res = await request.post(action.page, {
     headers: { "next-action": action.id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", ...headers },
-    data: JSON.stringify(args),
+    data: JSON.stringify(encodeReply(args)),
     maxRedirects: 0,
     failOnStatusCode: false,
   });
