@@ -110,8 +110,8 @@ const readPaths = (user: number) => [
 ];
 function requestsFor(connection: number): CannonRequest[] {
   const user = connection % cookies.length;
-  const item = { ...open[connection % open.length]! };
-  let status = item.status;
+  // Shared with the later runs, so the version carried is always the latest this connection saw.
+  const item = open[connection % open.length]!;
   const read: CannonRequest = { method: "GET", setupRequest: (req: CannonRequest) => ({ ...req, path: pick(readPaths(user)), headers: { cookie: cookies[user]! } }) };
   const json = { cookie: admin, "content-type": "application/json" };
   return [
@@ -121,11 +121,11 @@ function requestsFor(connection: number): CannonRequest[] {
     {
       method: "PATCH",
       setupRequest(req: CannonRequest) {
-        status = status === "in_progress" ? "open" : "in_progress";
+        const status = item.status === "in_progress" ? "open" : "in_progress";
         return { ...req, path: `/api/v1/follow-ups/${item.id}`, headers: json, body: JSON.stringify({ version: item.version, status }) };
       },
       onResponse(code: number, body: string) {
-        if (code === 200) item.version = (JSON.parse(body) as { version: number }).version;
+        if (code === 200) Object.assign(item, JSON.parse(body) as { version: number; status: string });
       },
     },
     read,
@@ -135,6 +135,7 @@ function requestsFor(connection: number): CannonRequest[] {
 let nextConnection = 0;
 
 async function run(duration: number) {
+  nextConnection = 0; // connection i changes follow-up i in every run
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
   const result = await autocannon({
