@@ -21,8 +21,10 @@ export async function signOut(page: Page) {
 
 /** Every page visited passes an axe scan with no violations. */
 export async function expectAccessible(page: Page) {
-  // Next streams metadata after a client-side navigation: scan once the page has its title.
+  // Scan the page itself, not a loading skeleton or a title still streaming in: every page has a
+  // title and a level-one heading.
   await expect(page).toHaveTitle(/\S/);
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
