@@ -34,3 +34,17 @@ export function FormActions({ submitting, label, busyLabel = "Saving…", onCanc
     </div>
   );
 }
+
+/** A list row's Edit toggle and Archive/Restore button (admin lists). */
+export function EditArchiveButtons({ name, archived, editing, busy, onEdit, onArchive }: { name: string; archived: boolean; editing: boolean; busy: boolean; onEdit: () => void; onArchive: () => void }) {
+  return (
+    <>
+      <Button variant="ghost" aria-expanded={editing} onClick={onEdit} aria-label={`Edit ${name}`}>
+        Edit
+      </Button>
+      <Button variant="ghost" disabled={busy} aria-label={`${archived ? "Restore" : "Archive"} ${name}`} onClick={onArchive}>
+        {archived ? "Restore" : "Archive"}
+      </Button>
+    </>
+  );
+}

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { createMeetingSeriesAction, updateMeetingSeriesAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
+import { EditArchiveButtons } from "./form-bits";
 import { meetingSeriesInput } from "@/lib/validation/meeting-series";
 import { NamedItemForm } from "./named-item-form";
 
@@ -52,17 +53,14 @@ export function NamedListAdmin({ items }: { items: NamedItem[] }) {
                   {item.description && <div className="text-sm text-zinc-700">{item.description}</div>}
                 </div>
                 <div className="-mx-2 flex shrink-0 gap-0.5">
-                  <Button variant="ghost" aria-expanded={editing === item.id} onClick={() => setEditing(editing === item.id ? null : item.id)} aria-label={`Edit ${item.name}`}>
-                    Edit
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    disabled={busy}
-                    aria-label={`${item.archived ? "Restore" : "Archive"} ${item.name}`}
-                    onClick={() => run(updateMeetingSeriesAction({ id: item.id, patch: { archived: !item.archived, version: item.version } }))}
-                  >
-                    {item.archived ? "Restore" : "Archive"}
-                  </Button>
+                  <EditArchiveButtons
+                    name={item.name}
+                    archived={item.archived}
+                    editing={editing === item.id}
+                    busy={busy}
+                    onEdit={() => setEditing(editing === item.id ? null : item.id)}
+                    onArchive={() => run(updateMeetingSeriesAction({ id: item.id, patch: { archived: !item.archived, version: item.version } }))}
+                  />
                 </div>
               </div>
               {editing === item.id && (

@@ -10,6 +10,7 @@ import { toast } from "sonner";
 import { createPriorityAreaAction, reorderPriorityAreasAction, updatePriorityAreaAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
+import { EditArchiveButtons } from "./form-bits";
 import type { SdgTarget } from "@/lib/sdg";
 import { PriorityAreaForm } from "./priority-area-form";
 
@@ -126,17 +127,14 @@ export function PriorityAreasAdmin({ items, targets }: { items: AdminPriorityAre
                             <Button variant="ghost" disabled={busy || i === rows.length - 1} className="disabled:text-zinc-400" onClick={() => moveTo(i, i + 1)} aria-label={`Move ${item.name} down`} title="Move down">
                               <ArrowDown size={16} aria-hidden />
                             </Button>
-                            <Button variant="ghost" aria-expanded={editing === item.id} onClick={() => setEditing(editing === item.id ? null : item.id)} aria-label={`Edit ${item.name}`}>
-                              Edit
-                            </Button>
-                            <Button
-                              variant="ghost"
-                              disabled={busy}
-                              aria-label={`${item.archived ? "Restore" : "Archive"} ${item.name}`}
-                              onClick={() => run(updatePriorityAreaAction({ id: item.id, patch: { archived: !item.archived, version: item.version } }))}
-                            >
-                              {item.archived ? "Restore" : "Archive"}
-                            </Button>
+                            <EditArchiveButtons
+                              name={item.name}
+                              archived={item.archived}
+                              editing={editing === item.id}
+                              busy={busy}
+                              onEdit={() => setEditing(editing === item.id ? null : item.id)}
+                              onArchive={() => run(updatePriorityAreaAction({ id: item.id, patch: { archived: !item.archived, version: item.version } }))}
+                            />
                           </div>
                         </div>
                         {editing === item.id && (

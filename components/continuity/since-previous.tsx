@@ -1,8 +1,7 @@
 import { ArrowRight } from "lucide-react";
 import Link from "next/link";
-import { DueDate } from "@/components/follow-ups/due-date";
 import { StatusBadge } from "@/components/follow-ups/status-badge";
-import { Chip, OrgName } from "@/components/ui/chip";
+import { FollowUpFacts } from "@/components/meetings/meeting-follow-up-row";
 import type { ContinuityItem, EarlierMeeting } from "@/db/queries/continuity";
 import { formatDate, plural } from "@/lib/format";
 
@@ -47,19 +46,7 @@ export function SincePrevious({ groups, heldOn }: { groups: Group[]; heldOn: str
                     <Link href={`/follow-ups/${f.id}`} className="font-medium text-zinc-900 hover:text-accent-700">
                       {f.title}
                     </Link>
-                    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">
-                      <Chip>{f.priorityAreaName}</Chip>
-                      <span>
-                        <span className="sr-only">Owner: </span>
-                        <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
-                        {f.ownerUserName && <> / {f.ownerUserName}</>}
-                      </span>
-                      <span aria-hidden className="text-zinc-400">·</span>
-                      <span>
-                        <span className="sr-only">Due: </span>
-                        <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={closed(f.status)} />
-                      </span>
-                    </p>
+                    <FollowUpFacts f={f} />
                   </div>
                   <p className="flex items-center gap-2 text-xs text-zinc-600 md:justify-end md:self-center">
                     <span className="sr-only">Status then:</span>

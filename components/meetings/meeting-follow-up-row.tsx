@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { DueDate } from "@/components/follow-ups/due-date";
 import { StatusBadge } from "@/components/follow-ups/status-badge";
 import { Chip, OrgName } from "@/components/ui/chip";
@@ -29,23 +30,37 @@ export function MeetingFollowUpRow({ followUp: f }: { followUp: MeetingFollowUpI
         <Link data-row-link href={`/follow-ups/${f.id}`} className={`font-medium hover:text-accent-700 ${closed ? "text-zinc-600" : "text-zinc-900"}`}>
           {f.title}
         </Link>
-        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">
-          <span className="sm:hidden">
-            <StatusBadge status={f.status} />
-          </span>
-          <Chip>{f.priorityAreaName}</Chip>
-          <span>
-            <span className="sr-only">Owner: </span>
-            <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
-            {f.ownerUserName && <> / {f.ownerUserName}</>}
-          </span>
-          <span aria-hidden className="text-zinc-400">·</span>
-          <span>
-            <span className="sr-only">Due: </span>
-            <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={closed} />
-          </span>
-        </p>
+        <FollowUpFacts
+          f={f}
+          lead={
+            <span className="sm:hidden">
+              <StatusBadge status={f.status} />
+            </span>
+          }
+        />
       </div>
     </li>
+  );
+}
+
+type Facts = Pick<MeetingFollowUpItem, "status" | "priorityAreaName" | "ownerOrganisationAcronym" | "ownerOrganisationName" | "ownerUserName" | "dueOn" | "overdue">;
+
+/** The line under a follow-up's title in a list: area, owner and due date (after `lead`, if any). */
+export function FollowUpFacts({ f, lead }: { f: Facts; lead?: ReactNode }) {
+  return (
+    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">
+      {lead}
+      <Chip>{f.priorityAreaName}</Chip>
+      <span>
+        <span className="sr-only">Owner: </span>
+        <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
+        {f.ownerUserName && <> / {f.ownerUserName}</>}
+      </span>
+      <span aria-hidden className="text-zinc-400">·</span>
+      <span>
+        <span className="sr-only">Due: </span>
+        <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={f.status === "done" || f.status === "cancelled"} />
+      </span>
+    </p>
   );
 }
