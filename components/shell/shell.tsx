@@ -94,7 +94,9 @@ export function Shell({ user, signOut, views = [], children }: { user: User; sig
         )}
         </div>
         <div className="border-t border-zinc-200 p-3">
-          <p className="truncate text-sm font-semibold">{user.name}</p>
+          <p className="truncate text-sm font-semibold">
+            <Link href="/profile" className="text-zinc-900 hover:underline">{user.name}</Link>
+          </p>
           <p className="truncate text-xs text-zinc-600">
             <abbr title={user.organisationName} className="no-underline">{user.organisation}</abbr> · {user.role}
           </p>
