@@ -324,3 +324,25 @@ export const savedViews = pgTable(
   },
   (t) => [index("saved_views_user_idx").on(t.userId), index("saved_views_organisation_idx").on(t.organisationId)],
 );
+
+/**
+ * A user's private calendar feed (a secret URL a calendar app subscribes to). Only the SHA-256 of
+ * its token is stored, like the set-password links; regenerating or turning it off revokes the
+ * row, and a user has at most one feed that is not revoked.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("calendar_feeds_token_hash_idx").on(t.tokenHash),
+    uniqueIndex("calendar_feeds_active_user_idx").on(t.userId).where(sql`${t.revokedAt} is null`),
+  ],
+);

@@ -16,6 +16,11 @@ const schema = z.object({
   DEMO_DATA: z.enum(["true", "false"]).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** The address people reach the app at, for links that leave it (calendar files and feeds). */
+  APP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, "APP_URL must be the http:// or https:// address people open the app at, such as https://tracker.example.org")
+    .transform((url) => url.replace(/\/+$/, "")),
 });
 
 export type Env = z.infer<typeof schema> & { engine: "pglite" | "postgres" };
@@ -30,6 +35,8 @@ export function env(): Env {
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES || undefined,
     SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
+    // The default is right for `npm start` on this machine; a deployment behind a proxy sets its public address.
+    APP_URL: process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

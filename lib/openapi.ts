@@ -158,6 +158,10 @@ export function openApiDocument() {
         get: { summary: "One meeting", responses: { ...ok("The meeting", meetingOutput), ...errors(401, 404) } },
         patch: { summary: "Change a meeting", requestBody: body(meetingPatch), responses: { ...ok("The meeting", meetingOutput), ...errors(400, 401, 403, 404, 409) } },
       },
+      "/api/v1/meetings/{meetingId}.ics": {
+        parameters: [pathId("meetingId")],
+        get: { summary: "The meeting as an iCalendar (RFC 5545) file to add to a calendar: an all-day event on its date, with its location, a summary and a link to its page", responses: { "200": { description: "text/calendar, as an attachment", content: { "text/calendar": { schema: { type: "string" } } } }, ...errors(401, 404) } },
+      },
       "/api/v1/meetings/{meetingId}/since-previous": {
         parameters: [pathId("meetingId")],
         get: { summary: "Since the previous meeting: the follow-ups of the previous meeting of the series and of the meetings this one reviews, with their status then (derived from the activity history) and now", responses: { ...ok("Groups by earlier meeting", sincePreviousOutput), ...errors(401, 404) } },
@@ -274,6 +278,14 @@ export function openApiDocument() {
       },
       "/api/v1/activity": {
         get: { summary: "The audit trail, newest first (admins; others read each record's own /activity)", parameters: queryParams(activityFilters), responses: { ...ok("A page of activity", page(auditOutput)), ...errors(400, 401, 403) } },
+      },
+      "/api/calendar/{token}.ics": {
+        parameters: [{ name: "token", in: "path", required: true, description: "The secret token of a user's calendar feed, made on their profile page", schema: { type: "string" } }],
+        get: {
+          summary: "A user's private calendar feed for calendar apps (no cookie: the token is the credential): the meetings they take part in and the due dates of open follow-ups they or their organisation own, from 90 days ago on, as all-day events; an unknown, revoked or deactivated user's token answers 404",
+          security: [],
+          responses: { "200": { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, ...errors(404) },
+        },
       },
       "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.0 document" } } } },
     },

@@ -1,4 +1,4 @@
-import { FileText, Lock, Pencil, Users } from "lucide-react";
+import { CalendarPlus, FileText, Lock, Pencil, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
@@ -9,7 +9,7 @@ import { seriesText } from "@/components/meetings/meeting-list-row";
 import { organisationTree } from "@/components/meetings/organisation-tree";
 import { QuickAddFollowUp } from "@/components/meetings/quick-add-follow-up";
 import { SummaryBar } from "@/components/meetings/summary-bar";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Chip, OrgName } from "@/components/ui/chip";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
@@ -91,6 +91,10 @@ export default async function MeetingPage({ params }: Props) {
           <FileText aria-hidden className="size-4" />
           Briefing
         </ButtonLink>
+        <a href={`/api/v1/meetings/${meeting.id}.ics`} download className={buttonClass("secondary")}>
+          <CalendarPlus aria-hidden className="size-4" />
+          Add to calendar (.ics)
+        </a>
         {canEdit && (
           <ButtonLink href={`/meetings/${meeting.id}/edit`} variant="secondary">
             <Pencil aria-hidden className="size-4" />

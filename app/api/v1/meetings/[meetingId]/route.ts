@@ -1,10 +1,23 @@
+import { meetingForCalendar } from "@/db/queries/calendar-feeds";
 import { getMeeting, toMeetingJson, updateMeeting } from "@/db/queries/meetings";
 import { apiRoute, readJson, uuidParam } from "@/lib/api";
+import { calendarResponse, meetingCalendar, meetingFileName } from "@/lib/calendar";
+import { env } from "@/lib/env";
 import { meetingPatch } from "@/lib/validation/meetings";
 
 type P = { meetingId: string };
 
-export const GET = apiRoute<P>(async ({ db, viewer, params }) => toMeetingJson(await getMeeting(db, viewer, uuidParam(params.meetingId, "meeting"))));
+/**
+ * GET /api/v1/meetings/{id} — the meeting as JSON; GET /api/v1/meetings/{id}.ics — the same meeting
+ * as an iCalendar file (the App Router has no segment for "{id}.ics", so the suffix is read here).
+ */
+export const GET = apiRoute<P>(async ({ db, viewer, params }) => {
+  const ics = params.meetingId.endsWith(".ics");
+  const id = uuidParam(ics ? params.meetingId.slice(0, -".ics".length) : params.meetingId, "meeting");
+  if (!ics) return toMeetingJson(await getMeeting(db, viewer, id));
+  const meeting = await meetingForCalendar(db, viewer, id);
+  return calendarResponse(meetingCalendar(meeting, env().APP_URL), { attachment: meetingFileName(meeting) });
+});
 
 export const PATCH = apiRoute<P>(async ({ req, db, viewer, params }) => {
   const id = uuidParam(params.meetingId, "meeting");

@@ -1,0 +1,15 @@
+"use server";
+
+import { z } from "zod";
+import { createCalendarFeed, revokeCalendarFeed } from "@/db/queries/calendar-feeds";
+import { authedAction } from "@/lib/actions";
+import { env } from "@/lib/env";
+
+/** Makes the viewer's calendar feed, or a new address for it (the old one stops working). The address is returned this once. */
+export const createCalendarFeedAction = authedAction(z.object({}), async (_input, { db, viewer }) => {
+  const feed = await createCalendarFeed(db, viewer);
+  return { url: `${env().APP_URL}${feed.path}`, createdAt: feed.createdAt.toISOString() };
+});
+
+/** Turns the viewer's calendar feed off: its address answers 404 from now on. */
+export const revokeCalendarFeedAction = authedAction(z.object({}), async (_input, { db, viewer }) => ({ revoked: await revokeCalendarFeed(db, viewer) }));
