@@ -85,6 +85,7 @@ test("the calendar feed: made on the profile, read without cookies, regenerated,
   await page.getByRole("button", { name: "Copy" }).click();
   await expect(page.getByText("Copied the feed address.")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 }); // scan the page, not a toast fading out
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/calendar-profile.png", fullPage: true });
 

@@ -35,6 +35,10 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
   useEffect(() => {
     if (confirming) questionRef.current?.focus();
   }, [confirming]);
+  // A new address is its own confirmation: focus moves to it (a screen reader reads its label and hint).
+  useEffect(() => {
+    if (url) urlRef.current?.focus();
+  }, [url]);
 
   const create = () =>
     startTransition(async () => {
@@ -46,8 +50,6 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
       }
       setCreatedAt(result.data.createdAt);
       setUrl(result.data.url);
-      toast.success(createdAt ? "Made a new feed address. The old one no longer works." : "Your calendar feed is ready.");
-      setTimeout(() => urlRef.current?.focus(), 0);
     });
 
   const turnOff = () =>
