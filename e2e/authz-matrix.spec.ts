@@ -25,7 +25,8 @@ type Meeting = { id: string; visibility: "internal" | "restricted"; createdById:
 type FollowUp = { id: string; meetingId: string | null; ownerOrganisationId: string; ownerUserId: string | null; dueOn: string | null; priority: string; version: number };
 
 // ---- The routes and actions the matrix covers. A new one must be added here (and tested below). ----
-const publicRoutes = ["GET /api/health", "GET /api/v1/openapi.json", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]"];
+// The calendar feed is public by token: a calendar app sends no cookie, the secret in its URL is the credential.
+const publicRoutes = ["GET /api/health", "GET /api/v1/openapi.json", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "GET /api/calendar/[feed]"];
 const coveredRoutes = [
   ...publicRoutes,
   "GET /api/v1/me",
@@ -49,6 +50,7 @@ const coveredActions = [
   "app/(app)/meetings/actions.ts#draftMeetingAction", "app/(app)/meetings/actions.ts#createMeetingWithFollowUpsAction", "app/(app)/people-actions.ts#listPeopleAction",
   "app/(app)/follow-ups/actions.ts#createFollowUpAction", "app/(app)/follow-ups/actions.ts#updateFollowUpAction", "app/(app)/follow-ups/actions.ts#addCommentAction",
   "app/(app)/saved-views/actions.ts#createSavedViewAction", "app/(app)/saved-views/actions.ts#deleteSavedViewAction",
+  "app/(app)/profile/actions.ts#createCalendarFeedAction", "app/(app)/profile/actions.ts#revokeCalendarFeedAction",
   ...["createOrganisationAction", "updateOrganisationAction", "mergeOrganisationAction", "previewOrganisationImportAction", "importOrganisationsAction", "createPriorityAreaAction",
     "updatePriorityAreaAction", "reorderPriorityAreasAction", "createMeetingSeriesAction", "updateMeetingSeriesAction", "createUserAction", "updateUserAction", "issuePasswordLinkAction"].map((a) => `app/(app)/admin/actions.ts#${a}`),
 ];
@@ -288,6 +290,7 @@ test("meetings: who sees and who edits, over the API and the server action", asy
       for (const view of ["since-previous", "briefing.md", "briefing.csv", "briefing.md?audience=wide"]) {
         checkApi(`${p.key} GET meeting ${view} "${m.id}"`, await p.ctx.get(`/api/v1/meetings/${m.id}/${view}`), meetingRule(p, m, false));
       }
+      checkApi(`${p.key} GET meeting .ics "${m.id}"`, await p.ctx.get(`/api/v1/meetings/${m.id}.ics`), meetingRule(p, m, false));
       const want = meetingRule(p, m, true);
       await unchanged(`${p.key} PATCH meeting`, want, () => readMeeting(m.id), async () => {
         const { version } = await readMeeting(m.id);
@@ -507,6 +510,33 @@ test("saved views: one's own, or shared with one's organisation; nobody deletes 
   expect(id).toBeTruthy();
   for (const p of people.filter((x) => x.id !== owner.id)) checkAction(`${p.key} deletes another's view`, await callAction(p.ctx, remove, [{ id }]), expected(p, () => "not_found"));
   checkAction("owner deletes own view", await callAction(owner.ctx, remove, [{ id }]), "ok");
+  flush();
+});
+
+test("calendar feeds: each person makes and turns off only their own; the feed, public by token, holds only what its owner may see", async () => {
+  const create = action("app/(app)/profile/actions.ts#createCalendarFeedAction");
+  const revoke = action("app/(app)/profile/actions.ts#revokeCalendarFeedAction");
+  const anonymous = people[0]!;
+  const uids = (ics: string, kind: string) => [...ics.replace(/\r\n[ \t]/g, "").matchAll(new RegExp(`^UID:${kind}-([0-9a-f-]{36})@`, "gm"))].map((m) => m[1]!);
+  const takesPart = (p: Person, m: Meeting) => [...m.participantOrganisationIds, ...(m.hostOrganisationId ? [m.hostOrganisationId] : [])].some((o) => related(p.organisationId!, o));
+  for (const p of people.filter((x) => x.role)) {
+    const made = await callAction(p.ctx, create, [{}]);
+    checkAction(`${p.key} createCalendarFeedAction`, made, "ok");
+    const path = new URL(/"url":"([^"]+)"/.exec(made.text)?.[1] ?? "http://x/none").pathname;
+    const feed = await anonymous.ctx.get(path);
+    checkApi(`${p.key}'s feed, fetched without a cookie`, feed, "ok");
+    const ics = await feed.text();
+    // The matrix's meetings (held 2026-10-01) and follow-ups (open, due 2027) that belong in it, and no others.
+    const wantMeetings = meetings.filter((m) => seesMeeting(p, m) && (takesPart(p, m) || m.createdById === p.id)).map((m) => m.id).sort();
+    const wantDue = followUps.filter((f) => seesFollowUp(p, f) && (f.ownerUserId === p.id || f.ownerOrganisationId === p.organisationId)).map((f) => f.id).sort();
+    expect(uids(ics, "meeting").filter((id) => meetings.some((m) => m.id === id)).sort(), `${p.key}'s feed: meetings`).toEqual(wantMeetings);
+    expect(uids(ics, "follow-up").filter((id) => followUps.some((f) => f.id === id)).sort(), `${p.key}'s feed: due dates`).toEqual(wantDue);
+    checkAction(`${p.key} revokeCalendarFeedAction`, await callAction(p.ctx, revoke, [{}]), "ok");
+    checkApi(`${p.key}'s feed after turning it off`, await anonymous.ctx.get(path), "not_found");
+    // A signed-in person's cookie does not open a feed that is off: only the token counts.
+    checkApi(`${p.key}'s own cookie on their revoked feed`, await p.ctx.get(path), "not_found");
+  }
+  for (const bad of ["/api/calendar/not-a-token.ics", `/api/calendar/${"A".repeat(43)}.ics`, `/api/calendar/${"A".repeat(43)}`]) checkApi(`anonymous GET ${bad}`, await anonymous.ctx.get(bad), "not_found");
   flush();
 });
 

@@ -76,10 +76,19 @@ describe("env()", () => {
     expect((await freshEnv()).env().engine).toBe("pglite"); // an empty setting counts as unset
   });
 
+  it("takes APP_URL without a trailing slash, and defaults it to this machine's port", async () => {
+    vi.stubEnv("APP_URL", undefined);
+    vi.stubEnv("PORT", "4123");
+    expect((await freshEnv()).env().APP_URL).toBe("http://localhost:4123");
+    vi.stubEnv("APP_URL", "https://tracker.example.org/");
+    expect((await freshEnv()).env().APP_URL).toBe("https://tracker.example.org");
+  });
+
   it.each([
     ["DATABASE_URL", "mysql://tracker@db.example/tracker", /Invalid setting DATABASE_URL: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     ["AUTH_SECRET", "short", /Invalid setting AUTH_SECRET: AUTH_SECRET must be at least 16 characters/],
     ["DEMO_DATA", "yes", /Invalid setting DEMO_DATA/],
+    ["APP_URL", "tracker.example.org", /Invalid setting APP_URL: APP_URL must be the http:\/\/ or https:\/\/ address/],
   ])("refuses a malformed %s with a sentence naming it", async (name, value, message) => {
     vi.stubEnv(name, value);
     const { env } = await freshEnv();
