@@ -114,7 +114,7 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
                     value={url}
                     aria-describedby={`${urlId}-hint`}
                     onFocus={(e) => e.currentTarget.select()}
-                    className={`${inputClass} min-w-0 flex-1 font-mono text-xs`}
+                    className={`${inputClass} min-w-0 basis-full font-mono text-xs sm:basis-0 sm:flex-1`}
                   />
                   <Button variant="secondary" onClick={() => void copy()}>
                     <Copy aria-hidden className="size-4" />
