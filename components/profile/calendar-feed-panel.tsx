@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "@/app/(app)/profile/actions";
 import { Button, buttonClass } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions";
 import { inputClass } from "@/components/ui/field";
 import { formatDate } from "@/lib/format";
 
@@ -40,30 +41,30 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
     if (url) urlRef.current?.focus();
   }, [url]);
 
+  const run = <T,>(call: () => Promise<ActionResult<T>>, done: (data: T) => void) =>
+    startTransition(async () => {
+      const result = await call();
+      setConfirming(null);
+      if (result.ok) done(result.data);
+      else toast.error(result.error);
+    });
   const create = () =>
-    startTransition(async () => {
-      const result = await createCalendarFeedAction({});
-      setConfirming(null);
-      if (!result.ok) {
-        toast.error(result.error);
-        return;
-      }
-      setCreatedAt(result.data.createdAt);
-      setUrl(result.data.url);
-    });
-
+    run(
+      () => createCalendarFeedAction({}),
+      (feed) => {
+        setCreatedAt(feed.createdAt);
+        setUrl(feed.url);
+      },
+    );
   const turnOff = () =>
-    startTransition(async () => {
-      const result = await revokeCalendarFeedAction({});
-      setConfirming(null);
-      if (!result.ok) {
-        toast.error(result.error);
-        return;
-      }
-      setCreatedAt(null);
-      setUrl(null);
-      toast.success("Your calendar feed is off. Its address no longer works.");
-    });
+    run(
+      () => revokeCalendarFeedAction({}),
+      () => {
+        setCreatedAt(null);
+        setUrl(null);
+        toast.success("Your calendar feed is off. Its address no longer works.");
+      },
+    );
 
   const copy = async () => {
     if (!url) return;

@@ -6,7 +6,7 @@ import { calendarFeeds, followUps, meetingParticipants, meetings, organisations,
 import type { CalendarDueDate, CalendarMeeting } from "@/lib/calendar";
 import type { Viewer } from "@/lib/policy";
 import { recordEvent } from "./activity";
-import { visibleFollowUpSql } from "./follow-ups";
+import { selectFollowUps, visibleFollowUpSql } from "./follow-ups";
 import { getMeeting, visibleMeetingSql } from "./meetings";
 import { loadViewer } from "./users";
 
@@ -119,32 +119,22 @@ export async function feedEntries(db: Db, viewer: Viewer, today = new Date()) {
     .orderBy(asc(meetings.heldOn), asc(meetings.id))
     .limit(feedLimit);
 
-  const dueRows = await db
-    .select({
-      id: followUps.id,
-      title: followUps.title,
-      dueOn: followUps.dueOn,
-      status: followUps.status,
-      ownerName: sql<string>`coalesce(${users.name} || ' (' || coalesce(${organisations.acronym}, ${organisations.name}) || ')', ${organisations.name})`,
-      meetingTitle: meetings.title,
-      updatedAt: followUps.updatedAt,
-    })
-    .from(followUps)
-    .innerJoin(organisations, eq(organisations.id, followUps.ownerOrganisationId))
-    .leftJoin(users, eq(users.id, followUps.ownerUserId))
-    .leftJoin(meetings, eq(meetings.id, followUps.meetingId))
-    .where(
-      and(
-        isNotNull(followUps.dueOn),
-        gte(followUps.dueOn, since),
-        inArray(followUps.status, ["open", "in_progress", "blocked"]),
-        or(eq(followUps.ownerUserId, viewer.id), eq(followUps.ownerOrganisationId, viewer.organisationId)),
-        visibleFollowUpSql(viewer),
-      ),
-    )
+  const dueRows = await selectFollowUps(
+    db,
+    and(
+      isNotNull(followUps.dueOn),
+      gte(followUps.dueOn, since),
+      inArray(followUps.status, ["open", "in_progress", "blocked"]),
+      or(eq(followUps.ownerUserId, viewer.id), eq(followUps.ownerOrganisationId, viewer.organisationId)),
+      visibleFollowUpSql(viewer),
+    ),
+  )
     .orderBy(asc(followUps.dueOn), asc(followUps.id))
     .limit(feedLimit);
-
-  const dueDates: CalendarDueDate[] = dueRows.flatMap((f) => (f.dueOn ? [{ ...f, dueOn: f.dueOn }] : []));
+  const dueDates: CalendarDueDate[] = dueRows.flatMap((f) => {
+    const organisation = f.ownerOrganisationAcronym ?? f.ownerOrganisationName;
+    const ownerName = f.ownerUserName ? `${f.ownerUserName} (${organisation})` : f.ownerOrganisationName;
+    return f.dueOn ? [{ id: f.id, title: f.title, dueOn: f.dueOn, status: f.status, ownerName, meetingTitle: f.meetingTitle, updatedAt: f.updatedAt }] : [];
+  });
   return { meetings: meetingRows satisfies CalendarMeeting[], dueDates };
 }
