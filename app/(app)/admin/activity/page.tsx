@@ -78,6 +78,10 @@ function EventSentence({ a }: { a: Row }) {
       return <span>A set-password link was issued.</span>;
     case "password_set":
       return <span>The password was set with a one-time link.</span>;
+    case "calendar_feed_created":
+      return <span>Made a new calendar feed address.</span>;
+    case "calendar_feed_revoked":
+      return <span>Turned off a calendar feed address (it answers 404 from now on).</span>;
     case "created":
       return <span>Created.</span>;
     case "commented":
