@@ -16,6 +16,33 @@ const schema = z.object({
   DEMO_DATA: z.enum(["true", "false"]).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  PORT: z.string().optional(),
+  /** The address people open the app at: the links in e-mails start with it. */
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "APP_URL must be the address people open the app at, like https://tracker.example.org" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
+  /** E-mail reminders go to this SMTP server; without it, mail is off. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL, like smtp://user:password@mail.example.org:587" })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, "MAIL_FROM must be an e-mail address, optionally with a name: Cooperation Tracker <tracker@example.org>")
+    .default("Cooperation Tracker <tracker@localhost>"),
+  REMINDERS: z.enum(["on", "off"], "REMINDERS must be on (send reminders from the server every 15 minutes) or off").default("off"),
+  REMINDER_DAYS: z.coerce
+    .number("REMINDER_DAYS must be a number of days")
+    .int("REMINDER_DAYS must be a whole number of days")
+    .min(1, "REMINDER_DAYS must be between 1 and 60")
+    .max(60, "REMINDER_DAYS must be between 1 and 60")
+    .default(7),
+  REMINDER_HOUR: z.coerce
+    .number("REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
+    .int("REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
+    .min(0, "REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
+    .max(23, "REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
+    .default(6),
 });
 
 export type Env = z.infer<typeof schema> & { engine: "pglite" | "postgres" };
@@ -30,6 +57,12 @@ export function env(): Env {
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES || undefined,
     SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
+    APP_URL: process.env.APP_URL || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
+    REMINDERS: process.env.REMINDERS || undefined,
+    REMINDER_DAYS: process.env.REMINDER_DAYS || undefined,
+    REMINDER_HOUR: process.env.REMINDER_HOUR || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -37,6 +70,17 @@ export function env(): Env {
   }
   cached = { ...parsed.data, engine: parsed.data.DATABASE_URL ? "postgres" : "pglite" };
   return cached;
+}
+
+/** The base of every link in an e-mail: APP_URL, or this server on localhost. */
+export function appUrl(): string {
+  const e = env();
+  return e.APP_URL ?? `http://localhost:${e.PORT || 3000}`;
+}
+
+/** Forget the parsed environment, so the next env() reads process.env again (tests that change it). */
+export function resetEnvForTests() {
+  cached = undefined;
 }
 
 /**
