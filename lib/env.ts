@@ -78,6 +78,14 @@ export function appUrl(): string {
   return e.APP_URL ?? `http://localhost:${e.PORT || 3000}`;
 }
 
+/** The SMTP server of SMTP_URL as host:port (never its password), for the admin page; null when mail is off. */
+export function smtpHost(): string | null {
+  const url = env().SMTP_URL;
+  if (!url) return null;
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol === "smtps:" ? "465" : "587")}`;
+}
+
 /** Forget the parsed environment, so the next env() reads process.env again (tests that change it). */
 export function resetEnvForTests() {
   cached = undefined;

@@ -22,12 +22,6 @@ export class MailOffError extends Error {
   }
 }
 
-/** The SMTP server named by SMTP_URL, or the host and port only (no password) for the admin page. */
-export const smtpHost = () => {
-  const url = env().SMTP_URL;
-  return url ? `${new URL(url).hostname}:${new URL(url).port || (url.startsWith("smtps:") ? "465" : "587")}` : null;
-};
-
 type Transport = { sendMail(message: nodemailer.SendMailOptions): Promise<unknown>; close(): void };
 const createTransport = (): Transport => nodemailer.createTransport(env().SMTP_URL, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
 
