@@ -25,7 +25,7 @@ type Meeting = { id: string; visibility: "internal" | "restricted"; createdById:
 type FollowUp = { id: string; meetingId: string | null; ownerOrganisationId: string; ownerUserId: string | null; dueOn: string | null; priority: string; version: number };
 
 // ---- The routes and actions the matrix covers. A new one must be added here (and tested below). ----
-const publicRoutes = ["GET /api/health", "GET /api/v1/openapi.json", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]"];
+const publicRoutes = ["GET /api/health", "GET /api/v1/openapi.json", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "POST /api/v1/unsubscribe"];
 const coveredRoutes = [
   ...publicRoutes,
   "GET /api/v1/me",
@@ -41,14 +41,16 @@ const coveredRoutes = [
   "GET /api/v1/meeting-series", "POST /api/v1/meeting-series", "GET /api/v1/meeting-series/[seriesId]", "PATCH /api/v1/meeting-series/[seriesId]",
   "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/[userId]", "PATCH /api/v1/users/[userId]", "POST /api/v1/users/[userId]/password-link",
   "GET /api/v1/activity",
+  "POST /api/internal/reminders",
 ];
-const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/set-password/actions.ts#setPasswordAction"];
+const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/set-password/actions.ts#setPasswordAction", "app/(auth)/unsubscribe/actions.ts#unsubscribeAction"];
 const coveredActions = [
   ...publicActions,
   "app/(app)/meetings/actions.ts#createMeetingAction", "app/(app)/meetings/actions.ts#updateMeetingAction",
   "app/(app)/meetings/actions.ts#draftMeetingAction", "app/(app)/meetings/actions.ts#createMeetingWithFollowUpsAction", "app/(app)/people-actions.ts#listPeopleAction",
   "app/(app)/follow-ups/actions.ts#createFollowUpAction", "app/(app)/follow-ups/actions.ts#updateFollowUpAction", "app/(app)/follow-ups/actions.ts#addCommentAction",
   "app/(app)/saved-views/actions.ts#createSavedViewAction", "app/(app)/saved-views/actions.ts#deleteSavedViewAction",
+  "app/(app)/profile/actions.ts#updateDigestPreferencesAction",
   ...["createOrganisationAction", "updateOrganisationAction", "mergeOrganisationAction", "previewOrganisationImportAction", "importOrganisationsAction", "createPriorityAreaAction",
     "updatePriorityAreaAction", "reorderPriorityAreasAction", "createMeetingSeriesAction", "updateMeetingSeriesAction", "createUserAction", "updateUserAction", "issuePasswordLinkAction"].map((a) => `app/(app)/admin/actions.ts#${a}`),
 ];
@@ -507,6 +509,26 @@ test("saved views: one's own, or shared with one's organisation; nobody deletes 
   expect(id).toBeTruthy();
   for (const p of people.filter((x) => x.id !== owner.id)) checkAction(`${p.key} deletes another's view`, await callAction(p.ctx, remove, [{ id }]), expected(p, () => "not_found"));
   checkAction("owner deletes own view", await callAction(owner.ctx, remove, [{ id }]), "ok");
+  flush();
+});
+
+test("e-mail reminders: each sets only their own choices; unsubscribing needs a signed token, running the reminders the data directory's key — no session grants either", async () => {
+  const prefs = action("app/(app)/profile/actions.ts#updateDigestPreferencesAction");
+  const unsubscribeByAction = action("app/(auth)/unsubscribe/actions.ts#unsubscribeAction");
+  const someone = Buffer.from(`${admin.id}.digest`).toString("base64url");
+  const forged = [`${someone}.${"A".repeat(43)}`, "not-a-token", ""];
+  for (const p of people) {
+    // The action has no user field: whoever calls it changes their own settings, and nobody else's.
+    checkAction(`${p.key} sets their reminders`, await callAction(p.ctx, prefs, [{ frequency: "daily", days: 5, assignmentNotices: true }]), expected(p, () => "ok"));
+    checkAction(`${p.key} sets an hourly digest`, await callAction(p.ctx, prefs, [{ frequency: "hourly", assignmentNotices: true }]), expected(p, () => "invalid"));
+    for (const token of forged) {
+      checkApi(`${p.key} one-click unsubscribe with a forged token "${token.slice(0, 12)}"`, await p.ctx.post(`/api/v1/unsubscribe?token=${encodeURIComponent(token)}`, { data: "List-Unsubscribe=One-Click" }), "invalid");
+      checkAction(`${p.key} unsubscribeAction with a forged token "${token.slice(0, 12)}"`, await callAction(p.ctx, unsubscribeByAction, [{ token }]), "invalid");
+    }
+    checkApi(`${p.key} one-click unsubscribe without a token`, await p.ctx.post("/api/v1/unsubscribe"), "invalid");
+    checkApi(`${p.key} runs the reminders with their session`, await p.ctx.post("/api/internal/reminders"), "unauthorized");
+    checkApi(`${p.key} runs the reminders with a made-up key`, await p.ctx.post("/api/internal/reminders", { headers: { authorization: `Bearer ${"x".repeat(43)}` } }), "unauthorized");
+  }
   flush();
 });
 

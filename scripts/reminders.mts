@@ -7,7 +7,6 @@
 // secret in the data directory) and never opens the directory itself; with the server stopped it
 // takes the lock and runs directly. Exits non-zero when the run or any send failed.
 import { openDatabase } from "../db/client";
-import { DataDirLockedError } from "../db/lock";
 import { appUrl, env } from "../lib/env";
 import { runRemindersKey } from "../lib/reminders/tokens";
 import { MailOffError, type RunSummary, runReminders } from "../lib/reminders/run";
@@ -27,7 +26,11 @@ async function direct(opts: { url?: string; dataDir?: string }): Promise<RunSumm
 
 async function viaServer(dataDir: string): Promise<RunSummary> {
   const base = readServerAddress(dataDir) ?? appUrl();
-  const res = await fetch(`${base}/api/internal/reminders`, { method: "POST", headers: { authorization: `Bearer ${runRemindersKey()}` } }).catch((e: unknown) => {
+  const res = await fetch(`${base}/api/internal/reminders`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${runRemindersKey()}`, "content-type": "application/json" },
+    body: JSON.stringify({ digests }),
+  }).catch((e: unknown) => {
     throw new Error(`the data directory is locked by a running server, but it did not answer at ${base}: ${e instanceof Error ? e.message : String(e)}`);
   });
   const body = (await res.json().catch(() => null)) as (RunSummary & { error?: { message?: string } }) | null;
@@ -48,7 +51,8 @@ try {
       summary = await direct({ dataDir: e.DATA_DIR });
       where = `the embedded database in ${e.DATA_DIR}`;
     } catch (err) {
-      if (!(err instanceof DataDirLockedError)) throw err;
+      // By name: tsx may load db/lock.ts twice (from this ES module and from db/client), so instanceof can miss.
+      if (!(err instanceof Error && err.name === "DataDirLockedError")) throw err;
       summary = await viaServer(e.DATA_DIR);
       where = "the running server";
     }

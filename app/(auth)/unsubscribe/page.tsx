@@ -30,13 +30,13 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
             <p className="mb-4 text-sm text-zinc-700">
               For {target.name} ({target.email}).{" "}
               {target.subscribed ? `You will no longer get ${what[target.kind]} by e-mail.` : `You are already unsubscribed from ${what[target.kind]}.`} You can change this on your{" "}
-              <Link href="/profile">profile</Link> at any time.
+              <Link href="/profile" className="underline">profile</Link> at any time.
             </p>
             {target.subscribed && typeof token === "string" && <UnsubscribeButton token={token} label={`Unsubscribe from ${what[target.kind]}`} />}
           </>
         ) : (
           <p className="text-sm text-zinc-800">
-            Nothing was changed. Copy the whole link from the e-mail, or <Link href="/signin">sign in</Link> and change your e-mail reminders on your profile.
+            Nothing was changed. Copy the whole link from the e-mail, or <Link href="/signin" className="underline">sign in</Link> and change your e-mail reminders on your profile.
           </p>
         )}
       </div>

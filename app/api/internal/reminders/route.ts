@@ -15,7 +15,8 @@ export async function POST(req: Request) {
   try {
     const key = req.headers.get("authorization")?.replace(/^Bearer /, "") ?? null;
     if (!isRunRemindersKey(key)) throw new AppError("unauthorized:reminders", "This needs the reminders key from the data directory.");
-    return Response.json(await runReminders(await getDb()), { headers: { "cache-control": "no-store" } });
+    const body = (await req.json().catch(() => ({}))) as { digests?: unknown };
+    return Response.json(await runReminders(await getDb(), { digests: body.digests !== false }), { headers: { "cache-control": "no-store" } });
   } catch (e) {
     if (e instanceof MailOffError) return Response.json({ error: { code: "conflict:mail_off", message: e.message } }, { status: 409 });
     return errorResponse(e);
