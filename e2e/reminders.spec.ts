@@ -109,12 +109,12 @@ test("a manager reassigns a follow-up in the UI: the new owner's notice arrives 
 
 test("the digest arrives once per user, and its unsubscribe link works without signing in (a POST, not the page visit)", async ({ browser }) => {
   received.length = 0;
-  const first = await runReminders();
+  const first = await runReminders("--digests");
   expect(first.status, first.out).toBe(0);
   const recipients = received.flatMap((r) => r.to).sort();
   expect(new Set(recipients).size).toBe(recipients.length);
   expect(recipients).toContain("staff@unodc.example");
-  expect((await runReminders()).out).toMatch(/: 0 sent, 0 failed, 0 skipped; 0 digests queued/);
+  expect((await runReminders("--digests")).out).toMatch(/: 0 sent, 0 failed, 0 skipped; 0 digests queued/);
 
   const digest = received.find((r) => r.to[0] === "staff@unodc.example")!.mail;
   expect(digest.subject).toMatch(/^Your follow-ups: /);

@@ -275,6 +275,15 @@ export function openApiDocument() {
       "/api/v1/activity": {
         get: { summary: "The audit trail, newest first (admins; others read each record's own /activity)", parameters: queryParams(activityFilters), responses: { ...ok("A page of activity", page(auditOutput)), ...errors(400, 401, 403) } },
       },
+      "/api/v1/unsubscribe": {
+        post: {
+          summary:
+            "One-click unsubscribe (RFC 8058), the target of a reminder e-mail's List-Unsubscribe header: no session, the signed token from the e-mail names the user and the kind of mail (digest or assignment notices). A bad token answers 400 and changes nothing.",
+          security: [],
+          parameters: [{ name: "token", in: "query", required: true, schema: { type: "string" } }],
+          responses: { ...ok("Unsubscribed", z.object({ unsubscribed: z.enum(["digest", "assignment"]), email: z.string() })), ...errors(400) },
+        },
+      },
       "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.0 document" } } } },
     },
   };

@@ -1,7 +1,7 @@
-// npm run reminders [-- --no-digests]
+// npm run reminders [-- --no-digests | --digests]
 //
-// Sends the e-mail reminders that are due: queues today's digests (unless --no-digests), then
-// sends the outbox — for cron, e.g. every 15 minutes. Same settings as the server (DATABASE_URL or
+// Sends the e-mail reminders that are due: queues today's digests once it is REMINDER_HOUR (UTC)
+// or later (--digests: now, whatever the hour; --no-digests: not in this run), then sends the outbox — for cron, e.g. every 15 minutes. Same settings as the server (DATABASE_URL or
 // DATA_DIR, SMTP_URL, MAIL_FROM, APP_URL). On the embedded database a running server holds the
 // data directory: the script then asks that server to do the run (with a key derived from the
 // secret in the data directory) and never opens the directory itself; with the server stopped it
@@ -12,7 +12,7 @@ import { runRemindersKey } from "../lib/reminders/tokens";
 import { MailOffError, type RunSummary, runReminders } from "../lib/reminders/run";
 import { readServerAddress } from "../lib/reminders/schedule";
 
-const digests = !process.argv.includes("--no-digests");
+const digests = process.argv.includes("--digests") || (!process.argv.includes("--no-digests") && new Date().getUTCHours() >= env().REMINDER_HOUR);
 
 async function direct(opts: { url?: string; dataDir?: string }): Promise<RunSummary> {
   const database = await openDatabase(opts);

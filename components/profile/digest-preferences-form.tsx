@@ -14,7 +14,7 @@ import { digestPreferencesInput, type DigestPreferencesValues } from "@/lib/vali
 const labels = { frequency: "Digest", days: "Days ahead", assignmentNotices: "Assignment notices" } as const;
 const frequencyLabels: Record<(typeof digestFrequencies)[number], string> = {
   daily: "Daily",
-  weekly: "Weekly (on the first run of each week)",
+  weekly: "Weekly (Mondays)",
   never: "Never",
 };
 type Input = z.input<typeof digestPreferencesInput>;

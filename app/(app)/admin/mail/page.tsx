@@ -42,9 +42,13 @@ export default async function AdminMailPage() {
                 <dd>{e.MAIL_FROM}</dd>
                 <dt className="font-medium text-zinc-700">Schedule</dt>
                 <dd>
-                  {e.REMINDERS === "on"
-                    ? `This server sends every 15 minutes, digests from ${String(e.REMINDER_HOUR).padStart(2, "0")}:00 UTC.`
-                    : "By `npm run reminders` (cron); REMINDERS is off in this server."}
+                  {e.REMINDERS === "on" ? (
+                    `This server sends every 15 minutes; digests from ${String(e.REMINDER_HOUR).padStart(2, "0")}:00 UTC.`
+                  ) : (
+                    <>
+                      By <code>npm run reminders</code> (cron); digests from {String(e.REMINDER_HOUR).padStart(2, "0")}:00 UTC. REMINDERS is off in this server.
+                    </>
+                  )}
                 </dd>
               </dl>
             ) : (
