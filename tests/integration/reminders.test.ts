@@ -7,7 +7,8 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFollowUp, type FollowUp, updateFollowUp } from "@/db/queries/follow-ups";
+import { bulkUpdateFollowUps, createFollowUp, type FollowUp, updateFollowUp } from "@/db/queries/follow-ups";
+import { createMeetingWithFollowUps } from "@/db/queries/meeting-drafts";
 import { createMeeting } from "@/db/queries/meetings";
 import { claimDueNotifications, LEASE_MINUTES, unsubscribe, unsubscribeTarget } from "@/db/queries/notifications";
 import { followUps, notifications, organisations, users } from "@/db/schema";
@@ -16,7 +17,8 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import { readUnsubscribeToken, unsubscribeToken } from "@/lib/reminders/tokens";
 import { runReminders } from "@/lib/reminders/run";
-import { followUpInput } from "@/lib/validation/follow-ups";
+import { followUpBulkPatch, followUpInput } from "@/lib/validation/follow-ups";
+import { meetingWithFollowUpsInput } from "@/lib/validation/meeting-drafts";
 import { meetingInput } from "@/lib/validation/meetings";
 import { engines, type TestDatabase } from "../support/databases";
 import { areaId, type DemoEmail, demoViewers, orgIds, thrown, viewerFor } from "../support/demo";
@@ -131,6 +133,29 @@ describe.each(engines)("e-mail reminders on $name", (engine) => {
     expect(await outbox()).toEqual([]);
     expect(await runReminders(t.db, { digests: false })).toMatchObject({ sent: 0 });
     expect(smtp.received).toEqual([]);
+  });
+
+  it("a bulk edit that reassigns notifies the new owner once per follow-up; a meeting recorded from a draft notifies the owner organisations' managers, and a refused one nobody", async () => {
+    const admin = v["admin@eeas.example"];
+    const a = await create(admin, { title: "Bulk reminder A", ownerOrganisationId: org.UNODC });
+    const b = await create(admin, { title: "Bulk reminder B", ownerOrganisationId: org.UNODC });
+    await t.db.delete(notifications);
+    const result = await bulkUpdateFollowUps(t.db, v["manager@unodc.example"], followUpBulkPatch.parse({ ids: [a.id, b.id], change: { ownerUserId: v["staff@unodc.example"].id } }));
+    expect(result.changed.sort()).toEqual([a.id, b.id].sort());
+    await runReminders(t.db, { digests: false });
+    expect(smtp.received.map((r) => [to(r), r.mail.subject]).sort()).toEqual([
+      ["staff@unodc.example", "Assigned to you: Bulk reminder A"],
+      ["staff@unodc.example", "Assigned to you: Bulk reminder B"],
+    ]);
+
+    smtp.received.length = 0;
+    const draft = (title: string, owner: string) =>
+      meetingWithFollowUpsInput.parse({ title: `Draft meeting ${title}`, heldOn: day(-1), format: "virtual", followUps: [{ title, priorityAreaId: drugs, ownerOrganisationId: owner, dueOn: day(30) }] });
+    await createMeetingWithFollowUps(t.db, admin, draft("From the draft", org.UNODC));
+    // A follow-up naming an organisation that does not exist: the whole meeting is refused, no notice left behind.
+    expect(await thrown(() => createMeetingWithFollowUps(t.db, admin, { ...draft("Refused", org.UNODC), followUps: [...draft("Fine", org.UNODC).followUps, ...draft("Bad", "00000000-0000-4000-8000-000000000000").followUps] }))).toBeInstanceOf(AppError);
+    await runReminders(t.db, { digests: false });
+    expect(smtp.received.map((r) => [to(r), r.mail.subject])).toEqual([["manager@unodc.example", "Assigned to UNODC: From the draft"]]);
   });
 
   it("a notice still waiting when the follow-up is reassigned again is skipped: only the current owner hears", async () => {
