@@ -10,9 +10,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { type Smtp, startSmtp } from "../tests/support/smtp";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 import { type OwnServer, startServer, waitHealthy } from "./support/server";
 
@@ -20,43 +18,21 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
 
 const port = 4400;
-const received: { to: string[]; mail: ParsedMail }[] = [];
-const refused = new Set<string>();
-let smtp: SMTPServer;
-let smtpPort = 0;
+let smtp: Smtp;
 let server: OwnServer;
 let dataDir: string;
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (refused.has(address.address)) return callback(Object.assign(new Error(`Mailbox ${address.address} is full`), { responseCode: 552 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        },
-        (e: Error) => callback(e),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-reminders-"));
-  server = startServer(port, { dataDir, env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: "Tracker E2E <tracker@e2e.test>", APP_URL: `http://127.0.0.1:${port}`, REMINDERS: "off", NODE_ENV: "production" } });
+  server = startServer(port, { dataDir, env: { SMTP_URL: smtp.url, MAIL_FROM: "Tracker E2E <tracker@e2e.test>", APP_URL: `http://127.0.0.1:${port}`, REMINDERS: "off", NODE_ENV: "production" } });
   await waitHealthy(server);
 });
 
 test.afterAll(async () => {
   await server?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 /**
@@ -68,7 +44,7 @@ function runReminders(...args: string[]): Promise<{ status: number | null; out: 
     execFile(
       process.execPath,
       [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/reminders.mts", ...args],
-      { env: { ...process.env, DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, APP_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production" }, timeout: 120_000 },
+      { env: { ...process.env, DATA_DIR: dataDir, SMTP_URL: smtp.url, APP_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production" }, timeout: 120_000 },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, out: `${stdout}${stderr}` }),
     );
   });
@@ -94,8 +70,8 @@ test("a manager reassigns a follow-up in the UI: the new owner's notice arrives 
   const run = await runReminders("--no-digests");
   expect(run.out).toContain("Reminders (the running server): 1 sent, 0 failed, 0 skipped; 0 digests queued.");
   expect(run.status).toBe(0);
-  expect(received.map((r) => [r.to, r.mail.subject])).toEqual([[["staff@unodc.example"], `Assigned to you: ${title}`]]);
-  const mail = received[0]!.mail;
+  expect(smtp.received.map((r) => [r.envelopeTo, r.mail.subject])).toEqual([[["staff@unodc.example"], `Assigned to you: ${title}`]]);
+  const mail = smtp.received[0]!.mail;
   expect(mail.text).toContain("Amina Okafor assigned a follow-up to you.");
   const link = `${server.baseURL}/follow-ups/${followUpId}`;
   expect(mail.text).toContain(link);
@@ -103,20 +79,20 @@ test("a manager reassigns a follow-up in the UI: the new owner's notice arrives 
 
   // A second run sends nothing again.
   expect((await runReminders("--no-digests")).out).toContain("0 sent, 0 failed");
-  expect(received).toHaveLength(1);
+  expect(smtp.received).toHaveLength(1);
   await context.close();
 });
 
 test("the digest arrives once per user, and its unsubscribe link works without signing in (a POST, not the page visit)", async ({ browser }) => {
-  received.length = 0;
+  smtp.received.length = 0;
   const first = await runReminders("--digests");
   expect(first.status, first.out).toBe(0);
-  const recipients = received.flatMap((r) => r.to).sort();
+  const recipients = smtp.received.flatMap((r) => r.envelopeTo).sort();
   expect(new Set(recipients).size).toBe(recipients.length);
   expect(recipients).toContain("staff@unodc.example");
   expect((await runReminders("--digests")).out).toMatch(/: 0 sent, 0 failed, 0 skipped; 0 digests queued/);
 
-  const digest = received.find((r) => r.to[0] === "staff@unodc.example")!.mail;
+  const digest = smtp.received.find((r) => r.envelopeTo[0] === "staff@unodc.example")!.mail;
   expect(digest.subject).toMatch(/^Your follow-ups: /);
   const url = /Unsubscribe from the follow-up digest: (\S+)/.exec(digest.text ?? "")?.[1];
   expect(url).toMatch(new RegExp(`^${server.baseURL}/unsubscribe\\?token=`));
@@ -182,7 +158,7 @@ test("the admin mail page shows where mail goes and a failed send with its error
   const page = await context.newPage();
   await signIn(page, "admin@eeas.example");
   // Assign one to a person whose mailbox refuses it.
-  refused.add("manager@eeas.example");
+  smtp.reject.add("manager@eeas.example");
   const orgs = ((await (await page.request.get("/api/v1/organisations")).json()) as { items: { id: string; acronym: string | null }[] }).items;
   const areas = ((await (await page.request.get("/api/v1/priority-areas")).json()) as { items: { id: string }[] }).items;
   const users = ((await (await page.request.get("/api/v1/users")).json()) as { items: { id: string; email: string }[] }).items;
@@ -196,11 +172,11 @@ test("the admin mail page shows where mail goes and a failed send with its error
 
   await page.goto("/admin/mail");
   await expect(page.getByRole("heading", { level: 1, name: "Mail" })).toBeVisible();
-  await expect(page.getByText(`127.0.0.1:${smtpPort}`)).toBeVisible();
+  await expect(page.getByText(`127.0.0.1:${smtp.port}`)).toBeVisible();
   await expect(page.getByText("Tracker E2E <tracker@e2e.test>")).toBeVisible();
   const row = page.getByRole("row", { name: /manager@eeas\.example/ });
   await expect(row).toContainText("Assignment notice: Assigned to you: Share the mailbox test agenda");
-  await expect(row).toContainText("Mailbox manager@eeas.example is full");
+  await expect(row).toContainText("550 Mailbox manager@eeas.example is unavailable");
   await expect(row).toContainText("1 of 8");
   await expect(row).toContainText("UTC");
   await expectAccessible(page);

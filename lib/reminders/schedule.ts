@@ -12,7 +12,7 @@ const EVERY_MINUTES = 15;
  * queues the day's digests from REMINDER_HOUR (UTC) on. Cheap when nothing is due: two small
  * queries. One run at a time per process; other processes are kept apart by the outbox's claims.
  */
-export function startReminderSchedule(getDb: () => Promise<Db>) {
+export function startReminderSchedule(getDb: () => Promise<Db>, timing = { firstAfterMs: 10_000, everyMs: EVERY_MINUTES * 60_000 }) {
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -27,8 +27,12 @@ export function startReminderSchedule(getDb: () => Promise<Db>) {
       running = false;
     }
   };
-  setTimeout(tick, 10_000).unref();
-  setInterval(tick, EVERY_MINUTES * 60_000).unref();
+  const first = setTimeout(tick, timing.firstAfterMs).unref();
+  const every = setInterval(tick, timing.everyMs).unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
 }
 
 /**

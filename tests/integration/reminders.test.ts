@@ -17,6 +17,7 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import { readUnsubscribeToken, unsubscribeToken } from "@/lib/reminders/tokens";
 import { runReminders } from "@/lib/reminders/run";
+import { startReminderSchedule } from "@/lib/reminders/schedule";
 import { followUpBulkPatch, followUpInput } from "@/lib/validation/follow-ups";
 import { meetingWithFollowUpsInput } from "@/lib/validation/meeting-drafts";
 import { meetingInput } from "@/lib/validation/meetings";
@@ -156,6 +157,18 @@ describe.each(engines)("e-mail reminders on $name", (engine) => {
     expect(await thrown(() => createMeetingWithFollowUps(t.db, admin, { ...draft("Refused", org.UNODC), followUps: [...draft("Fine", org.UNODC).followUps, ...draft("Bad", "00000000-0000-4000-8000-000000000000").followUps] }))).toBeInstanceOf(AppError);
     await runReminders(t.db, { digests: false });
     expect(smtp.received.map((r) => [to(r), r.mail.subject])).toEqual([["manager@unodc.example", "Assigned to UNODC: From the draft"]]);
+  });
+
+  it("REMINDERS=on: the server's own schedule sends what is due, on its interval, once", async () => {
+    await create(v["admin@eeas.example"], { title: "Scheduled notice", ownerOrganisationId: org.UNODC, ownerUserId: v["staff@unodc.example"].id });
+    const stop = startReminderSchedule(async () => t.db, { firstAfterMs: 10, everyMs: 50 });
+    try {
+      await expect.poll(() => smtp.received.map((r) => r.mail.subject), { timeout: 20_000 }).toContain("Assigned to you: Scheduled notice");
+      await new Promise((r) => setTimeout(r, 300)); // several more ticks
+    } finally {
+      stop();
+    }
+    expect(smtp.received.filter((r) => r.mail.subject === "Assigned to you: Scheduled notice")).toHaveLength(1);
   });
 
   it("a notice still waiting when the follow-up is reassigned again is skipped: only the current owner hears", async () => {
