@@ -103,6 +103,7 @@ test("the digest arrives once per user, and its unsubscribe link works without s
   await expect(page.getByRole("heading", { level: 1, name: "Unsubscribe from the follow-up digest" })).toBeVisible();
   await expect(page.getByText("For Rahul Mehta (staff@unodc.example).")).toBeVisible();
   await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath("unsubscribe.png") });
   await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Unsubscribe from the follow-up digest" }).click();
   await expect(page.getByRole("status")).toHaveText("Done: staff@unodc.example is unsubscribed.");
