@@ -7,7 +7,9 @@ import path from "node:path";
  * writes. The first process to open a directory holds this lock until it exits; any other
  * process is refused with a sentence naming the directory and the holder.
  */
-export class DataDirLockedError extends Error {}
+export class DataDirLockedError extends Error {
+  override name = "DataDirLockedError";
+}
 
 type Holder = { pid: number; host: string; startedAt: string; command: string };
 

@@ -16,9 +16,31 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-import { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, savedViewPaths, visibilities } from "./enums";
+import {
+  digestFrequencies,
+  followUpPriorities,
+  followUpStatuses,
+  meetingFormats,
+  notificationKinds,
+  notificationStatuses,
+  organisationKinds,
+  roles,
+  savedViewPaths,
+  visibilities,
+} from "./enums";
 
-export { followUpPriorities, followUpStatuses, meetingFormats, organisationKinds, roles, savedViewPaths, visibilities };
+export {
+  digestFrequencies,
+  followUpPriorities,
+  followUpStatuses,
+  meetingFormats,
+  notificationKinds,
+  notificationStatuses,
+  organisationKinds,
+  roles,
+  savedViewPaths,
+  visibilities,
+};
 
 export const organisationKind = pgEnum("organisation_kind", organisationKinds);
 export const userRole = pgEnum("user_role", roles);
@@ -26,6 +48,9 @@ export const meetingFormat = pgEnum("meeting_format", meetingFormats);
 export const meetingVisibility = pgEnum("meeting_visibility", visibilities);
 export const followUpStatus = pgEnum("follow_up_status", followUpStatuses);
 export const followUpPriority = pgEnum("follow_up_priority", followUpPriorities);
+export const digestFrequency = pgEnum("digest_frequency", digestFrequencies);
+export const notificationKind = pgEnum("notification_kind", notificationKinds);
+export const notificationStatus = pgEnum("notification_status", notificationStatuses);
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -60,6 +85,11 @@ export const users = pgTable(
     role: userRole("role").notNull().default("staff"),
     active: boolean("active").notNull().default(true),
     passwordHash: text("password_hash"),
+    /** E-mail reminders: the digest of follow-ups due soon and overdue, and how far ahead it looks (null: REMINDER_DAYS). */
+    digestFrequency: digestFrequency("digest_frequency").notNull().default("weekly"),
+    digestDays: integer("digest_days"),
+    /** A notice when a follow-up is assigned to them (or to their organisation, for its managers). */
+    assignmentNotices: boolean("assignment_notices").notNull().default(true),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -344,5 +374,45 @@ export const calendarFeeds = pgTable(
   (t) => [
     uniqueIndex("calendar_feeds_token_hash_idx").on(t.tokenHash),
     uniqueIndex("calendar_feeds_active_user_idx").on(t.userId).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * The e-mail outbox: one row per reminder, written before anything is sent (an assignment notice in
+ * the same transaction as the follow-up change; a digest once per user and period). The unique
+ * dedupe key makes a second run, a restart or a concurrent run find the row instead of sending
+ * again. A row is due when next_attempt_at has passed: pending, failed with a retry due, or
+ * sending with its lease run out (a run that died mid-send).
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: notificationKind("kind").notNull(),
+    /** assignment:<follow-up>:<version>:<recipient>, or digest:<recipient>:<day or ISO week>. */
+    dedupeKey: text("dedupe_key").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    followUpId: uuid("follow_up_id").references(() => followUps.id),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** How many follow-ups a digest lists (0 for an assignment notice). */
+    items: integer("items").notNull().default(0),
+    status: notificationStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).defaultNow(),
+    lastError: text("last_error"),
+    messageId: text("message_id").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_key_idx").on(t.dedupeKey),
+    index("notifications_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending', 'failed')`),
+    index("notifications_follow_up_idx").on(t.followUpId),
+    index("notifications_user_idx").on(t.userId),
   ],
 );

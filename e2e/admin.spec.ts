@@ -1,6 +1,6 @@
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
-const adminPages = ["/admin/organisations", "/admin/priority-areas", "/admin/series", "/admin/users", "/admin/activity"];
+const adminPages = ["/admin/organisations", "/admin/priority-areas", "/admin/series", "/admin/users", "/admin/activity", "/admin/mail"];
 
 test("staff and managers get a clear refusal page with status 403 on every admin page, and 403 from the admin API", async ({ browser }) => {
   for (const who of ["staff@unodc.example", "manager@eeas.example"]) {

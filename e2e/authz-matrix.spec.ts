@@ -26,7 +26,7 @@ type FollowUp = { id: string; meetingId: string | null; ownerOrganisationId: str
 
 // ---- The routes and actions the matrix covers. A new one must be added here (and tested below). ----
 // The calendar feed is public by token: a calendar app sends no cookie, the secret in its URL is the credential.
-const publicRoutes = ["GET /api/health", "GET /api/v1/openapi.json", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "GET /api/calendar/[feed]"];
+const publicRoutes = ["GET /api/health", "GET /api/v1/openapi.json", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "GET /api/calendar/[feed]", "POST /api/v1/unsubscribe"];
 const coveredRoutes = [
   ...publicRoutes,
   "GET /api/v1/me",
@@ -42,8 +42,9 @@ const coveredRoutes = [
   "GET /api/v1/meeting-series", "POST /api/v1/meeting-series", "GET /api/v1/meeting-series/[seriesId]", "PATCH /api/v1/meeting-series/[seriesId]",
   "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/[userId]", "PATCH /api/v1/users/[userId]", "POST /api/v1/users/[userId]/password-link",
   "GET /api/v1/activity",
+  "POST /api/internal/reminders",
 ];
-const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/set-password/actions.ts#setPasswordAction"];
+const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/set-password/actions.ts#setPasswordAction", "app/(auth)/unsubscribe/actions.ts#unsubscribeAction"];
 const coveredActions = [
   ...publicActions,
   "app/(app)/meetings/actions.ts#createMeetingAction", "app/(app)/meetings/actions.ts#updateMeetingAction",
@@ -51,6 +52,7 @@ const coveredActions = [
   "app/(app)/follow-ups/actions.ts#createFollowUpAction", "app/(app)/follow-ups/actions.ts#updateFollowUpAction", "app/(app)/follow-ups/actions.ts#addCommentAction",
   "app/(app)/saved-views/actions.ts#createSavedViewAction", "app/(app)/saved-views/actions.ts#deleteSavedViewAction",
   "app/(app)/profile/actions.ts#createCalendarFeedAction", "app/(app)/profile/actions.ts#revokeCalendarFeedAction",
+  "app/(app)/profile/actions.ts#updateDigestPreferencesAction",
   ...["createOrganisationAction", "updateOrganisationAction", "mergeOrganisationAction", "previewOrganisationImportAction", "importOrganisationsAction", "createPriorityAreaAction",
     "updatePriorityAreaAction", "reorderPriorityAreasAction", "createMeetingSeriesAction", "updateMeetingSeriesAction", "createUserAction", "updateUserAction", "issuePasswordLinkAction"].map((a) => `app/(app)/admin/actions.ts#${a}`),
 ];
@@ -537,6 +539,26 @@ test("calendar feeds: each person makes and turns off only their own; the feed, 
     checkApi(`${p.key}'s own cookie on their revoked feed`, await p.ctx.get(path), "not_found");
   }
   for (const bad of ["/api/calendar/not-a-token.ics", `/api/calendar/${"A".repeat(43)}.ics`, `/api/calendar/${"A".repeat(43)}`]) checkApi(`anonymous GET ${bad}`, await anonymous.ctx.get(bad), "not_found");
+  flush();
+});
+
+test("e-mail reminders: each sets only their own choices; unsubscribing needs a signed token, running the reminders the data directory's key — no session grants either", async () => {
+  const prefs = action("app/(app)/profile/actions.ts#updateDigestPreferencesAction");
+  const unsubscribeByAction = action("app/(auth)/unsubscribe/actions.ts#unsubscribeAction");
+  const someone = Buffer.from(`${admin.id}.digest`).toString("base64url");
+  const forged = [`${someone}.${"A".repeat(43)}`, "not-a-token", ""];
+  for (const p of people) {
+    // The action has no user field: whoever calls it changes their own settings, and nobody else's.
+    checkAction(`${p.key} sets their reminders`, await callAction(p.ctx, prefs, [{ frequency: "daily", days: 5, assignmentNotices: true }]), expected(p, () => "ok"));
+    checkAction(`${p.key} sets an hourly digest`, await callAction(p.ctx, prefs, [{ frequency: "hourly", assignmentNotices: true }]), expected(p, () => "invalid"));
+    for (const token of forged) {
+      checkApi(`${p.key} one-click unsubscribe with a forged token "${token.slice(0, 12)}"`, await p.ctx.post(`/api/v1/unsubscribe?token=${encodeURIComponent(token)}`, { data: "List-Unsubscribe=One-Click" }), "invalid");
+      checkAction(`${p.key} unsubscribeAction with a forged token "${token.slice(0, 12)}"`, await callAction(p.ctx, unsubscribeByAction, [{ token }]), "invalid");
+    }
+    checkApi(`${p.key} one-click unsubscribe without a token`, await p.ctx.post("/api/v1/unsubscribe"), "invalid");
+    checkApi(`${p.key} runs the reminders with their session`, await p.ctx.post("/api/internal/reminders"), "unauthorized");
+    checkApi(`${p.key} runs the reminders with a made-up key`, await p.ctx.post("/api/internal/reminders", { headers: { authorization: `Bearer ${"x".repeat(43)}` } }), "unauthorized");
+  }
   flush();
 });
 

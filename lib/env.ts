@@ -21,6 +21,27 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, "APP_URL must be the http:// or https:// address people open the app at, such as https://tracker.example.org")
     .transform((url) => url.replace(/\/+$/, "")),
+  /** E-mail reminders go to this SMTP server; without it, mail is off. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL, like smtp://user:password@mail.example.org:587" })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, "MAIL_FROM must be an e-mail address, optionally with a name: Cooperation Tracker <tracker@example.org>")
+    .default("Cooperation Tracker <tracker@localhost>"),
+  REMINDERS: z.enum(["on", "off"], "REMINDERS must be on (send reminders from the server every 15 minutes) or off").default("off"),
+  REMINDER_DAYS: z.coerce
+    .number("REMINDER_DAYS must be a number of days")
+    .int("REMINDER_DAYS must be a whole number of days")
+    .min(1, "REMINDER_DAYS must be between 1 and 60")
+    .max(60, "REMINDER_DAYS must be between 1 and 60")
+    .default(7),
+  REMINDER_HOUR: z.coerce
+    .number("REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
+    .int("REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
+    .min(0, "REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
+    .max(23, "REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
+    .default(6),
 });
 
 export type Env = z.infer<typeof schema> & { engine: "pglite" | "postgres" };
@@ -37,6 +58,11 @@ export function env(): Env {
     SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
     // The default is right for `npm start` on this machine; a deployment behind a proxy sets its public address.
     APP_URL: process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
+    REMINDERS: process.env.REMINDERS || undefined,
+    REMINDER_DAYS: process.env.REMINDER_DAYS || undefined,
+    REMINDER_HOUR: process.env.REMINDER_HOUR || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -44,6 +70,19 @@ export function env(): Env {
   }
   cached = { ...parsed.data, engine: parsed.data.DATABASE_URL ? "postgres" : "pglite" };
   return cached;
+}
+
+/** The SMTP server of SMTP_URL as host:port (never its password), for the admin page; null when mail is off. */
+export function smtpHost(): string | null {
+  const url = env().SMTP_URL;
+  if (!url) return null;
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol === "smtps:" ? "465" : "587")}`;
+}
+
+/** Forget the parsed environment, so the next env() reads process.env again (tests that change it). */
+export function resetEnvForTests() {
+  cached = undefined;
 }
 
 /**

@@ -287,6 +287,15 @@ export function openApiDocument() {
           responses: { "200": { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, ...errors(404) },
         },
       },
+      "/api/v1/unsubscribe": {
+        post: {
+          summary:
+            "One-click unsubscribe (RFC 8058), the target of a reminder e-mail's List-Unsubscribe header: no session, the signed token from the e-mail names the user and the kind of mail (digest or assignment notices). A bad token answers 400 and changes nothing.",
+          security: [],
+          parameters: [{ name: "token", in: "query", required: true, schema: { type: "string" } }],
+          responses: { ...ok("Unsubscribed", z.object({ unsubscribed: z.enum(["digest", "assignment"]), email: z.string() })), ...errors(400) },
+        },
+      },
       "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.0 document" } } } },
     },
   };

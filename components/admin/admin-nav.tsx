@@ -6,6 +6,7 @@ const sections = [
   { href: "/admin/series", label: "Meeting series" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/activity", label: "Audit trail" },
+  { href: "/admin/mail", label: "Mail" },
 ] as const;
 
 /** The admin sections as tabs under the page title. */

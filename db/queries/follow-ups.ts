@@ -8,6 +8,7 @@ import { can, canChangeFollowUp, canComment, canSeeFollowUp, type Viewer } from 
 import type { FollowUpBulkPatch, FollowUpFilters, FollowUpPatch, FollowUpSort, FollowUpValues } from "@/lib/validation/follow-ups";
 import { listEntityActivity, recordChanges, recordEvent, staleVersion } from "./activity";
 import { visibleMeetingSql } from "./meetings";
+import { queueAssignmentNotices } from "./notifications";
 import { encodeCursor, likePattern } from "./paging";
 import { checkReferences } from "./reference";
 
@@ -232,6 +233,7 @@ export async function createFollowUp(db: Db, viewer: Viewer, input: FollowUpValu
       .returning({ id: followUps.id });
     if (!row) throw new Error("insert returned nothing");
     await recordEvent(tx, viewer.id, "follow_up", row.id, "created", { title: input.title, status: input.status });
+    await queueAssignmentNotices(tx, viewer, row.id, null);
     return getFollowUp(tx, viewer, row.id);
   });
 }
@@ -271,6 +273,7 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: 
       .returning({ id: followUps.id });
     if (!updated) throw await staleVersion(tx, "follow_up", current);
     await recordChanges(tx, viewer.id, "follow_up", id, current, fields);
+    await queueAssignmentNotices(tx, viewer, id, current);
     return getFollowUp(tx, viewer, id);
   });
 }
@@ -373,6 +376,7 @@ export async function bulkUpdateFollowUps(db: Db, viewer: Viewer, { ids, change 
         .set({ ...fields, ...(completedAt !== undefined ? { completedAt } : {}), version: sql`${followUps.version} + 1`, updatedAt: new Date() })
         .where(eq(followUps.id, id));
       await recordChanges(tx, viewer.id, "follow_up", id, current, fields);
+      await queueAssignmentNotices(tx, viewer, id, current);
       changed.push(id);
     }
     return { changed, unchanged, refused };

@@ -112,3 +112,42 @@ describe("demoDataEnabled()", () => {
     expect((await freshEnv()).demoDataEnabled()).toBe(enabled);
   });
 });
+
+describe("the mail settings", () => {
+  beforeEach(() => {
+    for (const name of ["SMTP_URL", "MAIL_FROM", "APP_URL", "REMINDERS", "REMINDER_DAYS", "REMINDER_HOUR", "PORT"]) vi.stubEnv(name, undefined);
+  });
+
+  it("without them, mail is off and the defaults hold; links start with this server on localhost", async () => {
+    const { env, smtpHost } = await freshEnv();
+    expect(env()).toMatchObject({ SMTP_URL: undefined, MAIL_FROM: "Cooperation Tracker <tracker@localhost>", REMINDERS: "off", REMINDER_DAYS: 7, REMINDER_HOUR: 6 });
+    expect(env().APP_URL).toBe("http://localhost:3000");
+    expect(smtpHost()).toBeNull();
+    vi.stubEnv("PORT", "4000");
+    expect((await freshEnv()).env().APP_URL).toBe("http://localhost:4000");
+  });
+
+  it("reads them, and never shows the SMTP password", async () => {
+    vi.stubEnv("SMTP_URL", "smtp://tracker:s3cret@mail.example.org");
+    vi.stubEnv("APP_URL", "https://tracker.example.org/");
+    vi.stubEnv("REMINDER_DAYS", "14");
+    const { env, smtpHost } = await freshEnv();
+    expect(env().REMINDER_DAYS).toBe(14);
+    expect(env().APP_URL).toBe("https://tracker.example.org");
+    expect(smtpHost()).toBe("mail.example.org:587");
+  });
+
+  it.each([
+    ["SMTP_URL", "http://mail.example.org", /Invalid setting SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
+    ["APP_URL", "tracker.example.org", /Invalid setting APP_URL: APP_URL must be the http:\/\/ or https:\/\/ address people open the app at/],
+    ["MAIL_FROM", "Cooperation Tracker", /Invalid setting MAIL_FROM: MAIL_FROM must be an e-mail address/],
+    ["REMINDERS", "yes", /Invalid setting REMINDERS: REMINDERS must be on .* or off/],
+    ["REMINDER_DAYS", "ninety", /Invalid setting REMINDER_DAYS: REMINDER_DAYS must be a number of days/],
+    ["REMINDER_DAYS", "90", /Invalid setting REMINDER_DAYS: REMINDER_DAYS must be between 1 and 60/],
+    ["REMINDER_HOUR", "24", /Invalid setting REMINDER_HOUR: REMINDER_HOUR must be an hour of the day, 0 to 23 \(UTC\)/],
+  ])("refuses a malformed %s=%s with a sentence naming it", async (name, value, message) => {
+    vi.stubEnv(name, value);
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(message);
+  });
+});
