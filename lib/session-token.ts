@@ -46,9 +46,33 @@ function derivedKey(secret: string, salt: string, enc: string): Promise<DerivedK
   return key;
 }
 
-/** @auth/core/jwt decode() with one secret, and the derived key kept. */
+/**
+ * Tokens already decrypted, by their exact text (which the decryption authenticated), oldest first:
+ * a token's claims never change, only the time checks are repeated. A few hundred people sign in
+ * to one server; the oldest entries go beyond that.
+ */
+const g2 = globalThis as typeof globalThis & { __trackerSessionTokens?: Map<string, JWT> };
+const decrypted = (g2.__trackerSessionTokens ??= new Map());
+const keptTokens = 2000;
+const clockTolerance = 15;
+
+/** The time checks of jose's jwtDecrypt (same tolerance), for a token read before. */
+function current(payload: JWT) {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.exp === "number" && payload.exp <= now - clockTolerance) return false;
+  if (typeof payload.nbf === "number" && payload.nbf > now + clockTolerance) return false;
+  return true;
+}
+
+/** @auth/core/jwt decode() with one secret, the derived key kept, and each token decrypted once. */
 async function decode(token: string | undefined, secret: string, salt: string): Promise<JWT | null> {
   if (!token) return null;
+  const id = `${secret}\n${salt}\n${token}`;
+  const known = decrypted.get(id);
+  if (known) {
+    if (!current(known)) throw new Error("the token has expired");
+    return known;
+  }
   const { payload } = await jwtDecrypt(
     token,
     async ({ kid, enc }) => {
@@ -56,7 +80,9 @@ async function decode(token: string | undefined, secret: string, salt: string): 
       if (kid === undefined || kid === thumbprint) return key;
       throw new Error("no matching decryption secret");
     },
-    { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512", "A256GCM"] },
+    { clockTolerance, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512", "A256GCM"] },
   );
+  if (decrypted.size >= keptTokens) decrypted.delete(decrypted.keys().next().value as string);
+  decrypted.set(id, Object.freeze(structuredClone(payload)) as JWT);
   return payload as JWT;
 }

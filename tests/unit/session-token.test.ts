@@ -13,7 +13,10 @@ const secure = "__Secure-authjs.session-token";
 const issue = (salt: string, opts: { maxAge?: number; secret?: string } = {}) => encode({ token: claims, secret: opts.secret ?? secret, salt, maxAge: opts.maxAge ?? 3600 });
 const request = (cookie: string, extra: Record<string, string> = { "x-forwarded-proto": "http" }) => new Headers({ cookie, ...extra });
 
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.useRealTimers();
+});
 
 describe("readSessionToken()", () => {
   it("reads a token Auth.js issued, as Auth.js's decode() does", async () => {
@@ -33,6 +36,16 @@ describe("readSessionToken()", () => {
     expect(await readSessionToken(request(`${plain}=${await issue(plain)}`, { "x-forwarded-proto": "https" }), secret)).toBeNull();
     vi.stubEnv("AUTH_URL", "https://tracker.example.org");
     expect(await readSessionToken(request(`${secure}=${token}`), secret)).toMatchObject(claims);
+  });
+
+  it("stops taking a token read before once it expires", async () => {
+    const token = await issue(plain, { maxAge: 60 });
+    expect(await readSessionToken(request(`${plain}=${token}`), secret)).toMatchObject(claims);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 70_000);
+    expect(await readSessionToken(request(`${plain}=${token}`), secret), "within the 15 s tolerance").toMatchObject(claims);
+    vi.setSystemTime(Date.now() + 10_000);
+    expect(await readSessionToken(request(`${plain}=${token}`), secret)).toBeNull();
   });
 
   it("joins a token split into chunks", async () => {
