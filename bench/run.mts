@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import autocannon, { type Request as CannonRequest } from "autocannon";
+import postgres from "postgres";
 import { BENCH_MEETING_ID } from "../db/seed-scale";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -54,6 +55,7 @@ server.stderr.on("data", (d: Buffer) => process.stderr.write(d));
 server.on("exit", (code, signal) => log(`the server exited (${code ?? signal})`));
 const stop = () => {
   if (server.exitCode === null) server.kill("SIGTERM");
+  void pgClient?.end({ timeout: 1 });
 };
 process.on("exit", stop);
 process.on("SIGINT", () => process.exit(130));
@@ -101,9 +103,72 @@ async function signIn(email: string): Promise<string> {
   return cookie;
 }
 
+// ---------------------------------------------------------------- CPU per request
+// Throughput on a shared machine moves with everyone else's load; the CPU time the server (and, on
+// PostgreSQL, its backends) spends per request does much less. Linux /proc only; null elsewhere.
+const ticksToMs = 1000 / 100; // USER_HZ
+function processCpuMs(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * ticksToMs;
+  } catch {
+    return null;
+  }
+}
+/** The Node processes serving (start.mjs and the `next start` it runs). */
+function serverPids(pid = server.pid): number[] {
+  if (!pid) return [];
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // not Linux
+  }
+  return [pid, ...children.flatMap((c) => serverPids(c))];
+}
+const pgClient = engine === "postgres" ? postgres(args["database-url"], { max: 1, onnotice: () => {} }) : null;
+/** The PostgreSQL backends of the app's connection pool (same machine only). */
+async function backendPids(): Promise<number[]> {
+  if (!pgClient) return [];
+  const rows = await pgClient<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+  return rows.map((r) => r.pid);
+}
+async function cpuMeter() {
+  const node = serverPids();
+  const pg = await backendPids();
+  const sum = (pids: number[]) => {
+    let total = 0;
+    for (const p of pids) {
+      const ms = processCpuMs(p);
+      if (ms === null) return null; // gone (a backend replaced), or not Linux
+      total += ms;
+    }
+    return total;
+  };
+  const start = { node: sum(node), pg: sum(pg) };
+  return (requests: number) => {
+    const end = { node: sum(node), pg: sum(pg) };
+    const per = (a: number | null, b: number | null) => (a === null || b === null || !requests ? null : round((b - a) / requests));
+    return { serverCpuMs: per(start.node, end.node), pgCpuMs: pgClient ? per(start.pg, end.pg) : null };
+  };
+}
+
 // ---------------------------------------------------------------- load
 type Scenario = { name: string; label: string; path: string; method?: "GET" | "PATCH"; cookie?: string; kind: "api" | "html" | "health" | "patch" };
-type Run = { connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; statuses: Record<string, number> };
+type Run = {
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+  /** CPU milliseconds per request: the Node server's, and its PostgreSQL backends' (null on PGlite, or off Linux). */
+  serverCpuMs: number | null;
+  pgCpuMs: number | null;
+};
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number) : NaN);
 
@@ -141,11 +206,13 @@ async function load(s: Scenario, connections: number, pool?: { id: string; versi
     ...(s.kind === "patch" && pool ? { requests: patchRequests(pool.slice(0)) } : {}),
   }) as unknown as Promise<autocannon.Result> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
   const statuses: Record<string, number> = {};
+  const meter = await cpuMeter();
   instance.on("response", (_client, status, _bytes, responseTime) => {
     latencies.push(responseTime);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await instance;
+  const cpu = meter(result.requests.total);
   latencies.sort((a, b) => a - b);
   return {
     connections,
@@ -157,6 +224,7 @@ async function load(s: Scenario, connections: number, pool?: { id: string; versi
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     statuses,
+    ...cpu,
   };
 }
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -404,12 +472,12 @@ function markdown(r: Report) {
   const lines = [
     `### ${r.engine} — ${r.durationSeconds} s per run, load average at the end ${r.machine.loadavg.map((x) => x.toFixed(1)).join(" / ")}`,
     "",
-    "| Scenario | SQL/req | conns | req/s | p50 ms | p95 ms | p99 ms | errors | × health |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| Scenario | SQL/req | conns | req/s | p50 ms | p95 ms | p99 ms | errors | × health | server CPU ms/req | PG CPU ms/req |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const s of r.scenarios)
     for (const x of s.runs)
-      lines.push(`| ${s.label} | ${s.queries ?? "–"} | ${x.connections} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.errors + x.non2xx} | ${x.ratioToHealth} |`);
+      lines.push(`| ${s.label} | ${s.queries ?? "–"} | ${x.connections} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.errors + x.non2xx} | ${x.ratioToHealth} | ${x.serverCpuMs ?? "–"} | ${x.pgCpuMs ?? "–"} |`);
   lines.push("", "| N+1 check (SQL statements) | few rows | many rows |", "| --- | ---: | ---: |");
   for (const n of r.nPlusOne) lines.push(`| ${n.check} | ${n.few} | ${n.many} |`);
   if (Object.keys(r.lighthouse).length) {

@@ -251,6 +251,10 @@ export const followUps = pgTable(
     // for the board's columns.
     index("follow_ups_due_key_idx").on(sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
     index("follow_ups_status_due_key_idx").on(t.status, sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
+    // The text search (`q`: title or description contains the words, ILIKE '%…%'): trigram indexes
+    // (pg_trgm, created by the migration) find the matching rows instead of reading every follow-up.
+    index("follow_ups_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("follow_ups_description_trgm_idx").using("gin", t.description.op("gin_trgm_ops")),
   ],
 );
 

@@ -5,13 +5,12 @@ import { cache } from "react";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/connection";
-import { touchSession } from "@/db/queries/sessions";
 import { loadViewer } from "@/db/queries/users";
-import { auth } from "@/lib/auth";
 import { recordRefused } from "@/lib/audit";
-import { env } from "@/lib/env";
+import { authSecret, env } from "@/lib/env";
 import { AppError, forbidden as forbiddenError } from "@/lib/errors";
 import { can, type Viewer } from "@/lib/policy";
+import { readSessionToken } from "@/lib/session-token";
 
 /**
  * The signed-in user, re-read from the database once per request; null if signed out, deactivated,
@@ -19,13 +18,11 @@ import { can, type Viewer } from "@/lib/policy";
  * SESSION_MAX_HOURS).
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !session.sessionId) return null;
-  const db = await getDb();
+  // The session cookie as Auth.js's auth() reads it (lib/session-token.ts), without its overhead.
+  const token = await readSessionToken(await headers(), authSecret());
+  if (!token?.sub || !token.sid) return null;
   const { SESSION_IDLE_MINUTES: idleMinutes, SESSION_MAX_HOURS: maxHours } = env();
-  if (!(await touchSession(db, session.sessionId, id, { idleMinutes, maxHours }))) return null;
-  return loadViewer(db, id);
+  return loadViewer(await getDb(), token.sub, { id: token.sid, idleMinutes, maxHours });
 });
 
 /** For pages: the viewer, or a trip to the sign-in page. */

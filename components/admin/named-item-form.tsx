@@ -32,9 +32,10 @@ export function NameDescriptionFields({ prefix, register, errorOf }: {
 }
 
 /** Name and description: the form of a meeting series. */
-export function NamedItemForm({ prefix, schema, current, submit, onDone, onCancel, submitLabel }: {
+const loadSchema = () => import("@/lib/validation/meeting-series").then((m) => m.meetingSeriesInput);
+
+export function NamedItemForm({ prefix, current, submit, onDone, onCancel, submitLabel }: {
   prefix: string;
-  schema: Schema;
   current?: { name: string; description: string };
   submit: (values: z.output<Schema>) => Promise<ActionResult<unknown>>;
   onDone: () => void;
@@ -42,7 +43,7 @@ export function NamedItemForm({ prefix, schema, current, submit, onDone, onCance
   submitLabel: string;
 }) {
   const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
-    schema,
+    schema: loadSchema,
     fields: Object.keys(labels),
     defaultValues: { name: current?.name ?? "", description: current?.description ?? "" },
     submit,

@@ -7,7 +7,6 @@ import { createMeetingSeriesAction, updateMeetingSeriesAction } from "@/app/(app
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
 import { EditArchiveButtons } from "./form-bits";
-import { meetingSeriesInput } from "@/lib/validation/meeting-series";
 import { NamedItemForm } from "./named-item-form";
 
 export type NamedItem = { id: string; name: string; description: string; archived: boolean; version: number };
@@ -35,7 +34,7 @@ export function NamedListAdmin({ items }: { items: NamedItem[] }) {
           <h2 id="add-series-title" className="mb-3 font-semibold">
             Add a meeting series
           </h2>
-          <NamedItemForm prefix="new-series" schema={meetingSeriesInput} submit={(v) => createMeetingSeriesAction(v)} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} submitLabel="Add meeting series" />
+          <NamedItemForm prefix="new-series" submit={(v) => createMeetingSeriesAction(v)} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} submitLabel="Add meeting series" />
         </section>
       ) : (
         <Button onClick={() => setAdding(true)}>Add a meeting series</Button>
@@ -67,7 +66,7 @@ export function NamedListAdmin({ items }: { items: NamedItem[] }) {
                 <div className="border-t border-zinc-200 bg-zinc-50 px-3 py-4">
                   <NamedItemForm
                     prefix={`edit-${item.id.slice(0, 8)}`}
-                    schema={meetingSeriesInput}
+                   
                     current={item}
                     submit={(v) => updateMeetingSeriesAction({ id: item.id, patch: { ...v, version: item.version } })}
                     onDone={() => setEditing(null)}

@@ -2,7 +2,6 @@
 
 import { createOrganisationAction, updateOrganisationAction } from "@/app/(app)/admin/actions";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { organisationInput } from "@/lib/validation/organisations";
 import { type AdminOrganisation, kindLabels, orgLabel } from "./organisation-admin";
 import { emptyToNull, FormActions, FormSummary } from "./form-bits";
 import { useAdminForm } from "./use-admin-form";
@@ -13,7 +12,7 @@ const fields = Object.keys(labels);
 /** Create an organisation, or rename / move / re-describe one (the same schema on both sides). */
 export function OrganisationForm({ prefix, organisations, current, onDone, onCancel }: { prefix: string; organisations: AdminOrganisation[]; current?: AdminOrganisation; onDone: () => void; onCancel: () => void }) {
   const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
-    schema: organisationInput,
+    schema: () => import("@/lib/validation/organisations").then((m) => m.organisationInput),
     fields,
     defaultValues: current
       ? { name: current.name, acronym: current.acronym ?? "", kind: current.kind, parentId: current.parentId, domains: current.domains.join(", ") }

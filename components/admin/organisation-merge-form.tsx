@@ -2,7 +2,6 @@
 
 import type { mergeOrganisationAction } from "@/app/(app)/admin/actions";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { organisationMerge } from "@/lib/validation/organisations";
 import { type AdminOrganisation, orgLabel } from "./organisation-admin";
 import { FormActions, FormSummary } from "./form-bits";
 import { useAdminForm } from "./use-admin-form";
@@ -15,7 +14,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function OrganisationMergeForm({ from, organisations, merge, onDone, onCancel }: { from: AdminOrganisation; organisations: AdminOrganisation[]; merge: typeof mergeOrganisationAction; onDone: () => void; onCancel: () => void }) {
   const prefix = `merge-${from.id.slice(0, 8)}`;
   const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
-    schema: organisationMerge,
+    schema: () => import("@/lib/validation/organisations").then((m) => m.organisationMerge),
     fields: ["intoId"],
     defaultValues: { intoId: "", version: from.version },
     submit: (values) => merge({ id: from.id, merge: values }),

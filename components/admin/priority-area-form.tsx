@@ -4,7 +4,7 @@ import { Controller } from "react-hook-form";
 import type { z } from "zod";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions";
-import { priorityAreaInput } from "@/lib/validation/priority-areas";
+import type { priorityAreaInput } from "@/lib/validation/priority-areas";
 import { FormActions, FormSummary } from "./form-bits";
 import type { SdgTarget } from "@/lib/sdg";
 import { NameDescriptionFields } from "./named-item-form";
@@ -26,7 +26,7 @@ export function PriorityAreaForm({ prefix, current, targets, submit, onDone, onC
   submitLabel: string;
 }) {
   const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
-    schema: priorityAreaInput,
+    schema: () => import("@/lib/validation/priority-areas").then((m) => m.priorityAreaInput),
     fields: Object.keys(labels),
     defaultValues: { name: current?.name ?? "", description: current?.description ?? "", keywords: (current?.keywords ?? []).join("\n"), sdgTargets: current?.sdgTargets ?? [] },
     submit,

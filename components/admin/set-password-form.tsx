@@ -1,13 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { type Path, useForm } from "react-hook-form";
 import { setPasswordAction } from "@/app/(auth)/set-password/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
-import { setPasswordInput, type SetPasswordInput } from "@/lib/validation/users";
+import type { SetPasswordInput } from "@/lib/validation/users";
+import { lazyZodResolver } from "@/lib/lazy-resolver";
+
+/** zod and the schema load after the page (lib/lazy-resolver.ts). */
+const resolver = lazyZodResolver(() => import("@/lib/validation/users").then((m) => m.setPasswordInput));
 
 const labels = { password: "New password", confirm: "New password again" } as const;
 
@@ -17,7 +20,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   const [formError, setFormError] = useState("");
   const [done, setDone] = useState(false);
   const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<SetPasswordInput>({
-    resolver: zodResolver(setPasswordInput),
+    resolver,
     shouldFocusError: false,
     defaultValues: { token, password: "", confirm: "" },
   });

@@ -1,18 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions";
+import { lazyZodResolver } from "@/lib/lazy-resolver";
 
 /**
- * One admin form: the zod schema the server also parses with, server field errors placed under
+ * One admin form: the zod schema the server also parses with (loaded after the page, see lazyZodResolver), server field errors placed under
  * their fields, a form-level message otherwise, and focus on the error summary after a failed submit.
  */
 export function useAdminForm<S extends z.ZodType<FieldValues, FieldValues>, T>(opts: {
-  schema: S;
+  schema: () => Promise<S>;
   defaultValues: DefaultValues<z.input<S>>;
   fields: readonly string[];
   submit: (values: z.output<S>) => Promise<ActionResult<T>>;
@@ -22,7 +22,8 @@ export function useAdminForm<S extends z.ZodType<FieldValues, FieldValues>, T>(o
   const summaryRef = useRef<HTMLDivElement>(null);
   const [formError, setFormError] = useState("");
   const [failed, setFailed] = useState(0);
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(opts.schema), shouldFocusError: false, defaultValues: opts.defaultValues });
+  const [resolver] = useState(() => lazyZodResolver(opts.schema));
+  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, shouldFocusError: false, defaultValues: opts.defaultValues });
   // RHF reports an invalid submit before it publishes the errors, so the summary may appear a
   // render later: focus it on the first render after a failed submit where it exists.
   const focusPending = useRef(0);

@@ -8,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { roles } from "@/db/enums";
-import { userInput, userPatch } from "@/lib/validation/users";
 import { FormActions, FormSummary } from "./form-bits";
 import { useAdminForm } from "./use-admin-form";
 
@@ -129,7 +128,7 @@ function OneTimeLink({ name, path, onClose }: { name: string; path: string; onCl
 function NewUserForm({ organisations, onDone, onCancel }: { organisations: OrgOption[]; onDone: (name: string, path: string) => void; onCancel: () => void }) {
   const prefix = "new-user";
   const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
-    schema: userInput,
+    schema: () => import("@/lib/validation/users").then((m) => m.userInput),
     fields: Object.keys(labels),
     defaultValues: { name: "", email: "", organisationId: organisations[0]?.id ?? "", role: "staff" },
     submit: (values) => createUserAction(values),
@@ -161,7 +160,7 @@ const changeLabels = { organisationId: "Organisation", role: "Role" } as const;
 function ChangeUserForm({ user, organisations, onDone }: { user: AdminUser; organisations: OrgOption[]; onDone: () => void }) {
   const prefix = `edit-${user.id.slice(0, 8)}`;
   const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
-    schema: userPatch,
+    schema: () => import("@/lib/validation/users").then((m) => m.userPatch),
     fields: Object.keys(changeLabels),
     defaultValues: { organisationId: user.organisationId, role: user.role, version: user.version },
     submit: (patch) => updateUserAction({ id: user.id, patch }),

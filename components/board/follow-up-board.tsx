@@ -21,7 +21,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronRight, GripVertical } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useEffect, useId, useMemo, useState } from "react";
+import { type CSSProperties, type ReactNode, useEffect, useId, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { DueDate } from "@/components/follow-ups/due-date";
 import { StatusBadge, statusStyle } from "@/components/follow-ups/status-badge";
@@ -86,12 +86,15 @@ export function FollowUpBoard({
   boardKey,
   statuses,
   totals,
+  moreHrefs,
   group,
 }: {
   cards: BoardCard[];
   boardKey: string;
   statuses: readonly Status[];
   totals: Record<Status, number>;
+  /** Per column: the table with the board's filters and that status, for the cards the board leaves out. */
+  moreHrefs: Partial<Record<Status, string>>;
   group: BoardGroup;
 }) {
   const qc = useQueryClient();
@@ -224,10 +227,26 @@ export function FollowUpBoard({
         {lanes.map((lane) => {
           const isCollapsed = collapsed.has(lane.key);
           const columns = (
-            <div className="flex gap-3 overflow-x-auto pb-2 max-lg:items-start">
+            // On a wide screen a grid of as many columns as statuses: each column has its final width
+            // from the first paint, however much of the streamed page has arrived (no layout shift).
+            <div
+              className="flex gap-3 overflow-x-auto pb-2 max-lg:items-start lg:grid lg:grid-cols-[repeat(var(--board-columns),minmax(13rem,1fr))]"
+              style={{ "--board-columns": statuses.length } as CSSProperties}
+            >
               {statuses.map((s) => {
                 const inColumn = lane.cards.filter((c) => c.status === s);
-                return <Column key={s} lane={lane.key} status={s} cards={inColumn} total={group === "none" ? totals[s] : undefined} activeId={activeId} level={group === "none" ? 2 : 3} />;
+                return (
+                  <Column
+                    key={s}
+                    lane={lane.key}
+                    status={s}
+                    cards={inColumn}
+                    total={group === "none" ? totals[s] : undefined}
+                    moreHref={moreHrefs[s]}
+                    activeId={activeId}
+                    level={group === "none" ? 2 : 3}
+                  />
+                );
               })}
             </div>
           );
@@ -274,7 +293,23 @@ export function FollowUpBoard({
   );
 }
 
-function Column({ lane, status, cards, total, activeId, level }: { lane: string; status: Status; cards: BoardCard[]; total?: number; activeId: string | null; level: 2 | 3 }) {
+function Column({
+  lane,
+  status,
+  cards,
+  total,
+  moreHref,
+  activeId,
+  level,
+}: {
+  lane: string;
+  status: Status;
+  cards: BoardCard[];
+  total?: number;
+  moreHref?: string;
+  activeId: string | null;
+  level: 2 | 3;
+}) {
   const Heading = level === 2 ? "h2" : "h3";
   const { setNodeRef, isOver } = useDroppable({ id: `${lane}|${status}`, data: { lane, status } satisfies DragData });
   const headingId = `col-${lane}-${status}`;
@@ -285,7 +320,7 @@ function Column({ lane, status, cards, total, activeId, level }: { lane: string;
       ref={setNodeRef}
       role="group"
       aria-labelledby={headingId}
-      className={`flex w-[17rem] shrink-0 flex-col rounded-lg border bg-zinc-100/80 transition-colors lg:w-auto lg:min-w-[13rem] lg:flex-1 ${
+      className={`flex w-[17rem] shrink-0 flex-col rounded-lg border bg-zinc-100/80 transition-colors lg:w-auto ${
         isOver ? "border-accent-700 ring-2 ring-accent-700/30" : "border-zinc-200"
       }`}
     >
@@ -304,6 +339,11 @@ function Column({ lane, status, cards, total, activeId, level }: { lane: string;
         </ul>
       ) : (
         <p className="mx-2 mb-2 min-h-16 rounded-md border border-dashed border-zinc-300 px-3 py-4 text-center text-xs text-zinc-600">Drop a card here to mark it {statusLabels[status].toLowerCase()}.</p>
+      )}
+      {capped && moreHref && (
+        <Link href={moreHref} className="mx-2 mb-2 rounded-md px-2 py-1.5 text-center text-xs font-medium text-accent-800 hover:bg-white hover:underline">
+          Show {total - cards.length} more in the table
+        </Link>
       )}
     </div>
   );

@@ -3,7 +3,7 @@
 import { Columns3 } from "lucide-react";
 import { useQueryState } from "nuqs";
 import { useTransition } from "react";
-import { followUpColumns } from "@/lib/validation/follow-ups";
+import { followUpColumns } from "@/lib/validation/lists";
 import { columnLabels, columnsParser } from "./column-params";
 
 /** "Columns": a disclosure of checkboxes that sets the table's `columns` URL param. */

@@ -1,5 +1,5 @@
 import { parseAsArrayOf, parseAsStringLiteral } from "nuqs/server";
-import { defaultFollowUpColumns, type FollowUpColumn, followUpColumns } from "@/lib/validation/follow-ups";
+import { defaultFollowUpColumns, type FollowUpColumn, followUpColumns } from "@/lib/validation/lists";
 
 /** The table's `columns` URL param: comma-separated, in display order (the CSV export's own form). */
 export const columnsParser = parseAsArrayOf(parseAsStringLiteral(followUpColumns)).withDefault([...defaultFollowUpColumns]);

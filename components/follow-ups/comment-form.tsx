@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -8,7 +7,11 @@ import type { z } from "zod";
 import { addCommentAction } from "@/app/(app)/follow-ups/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { commentInput } from "@/lib/validation/follow-ups";
+import type { commentInput } from "@/lib/validation/follow-ups";
+import { lazyZodResolver } from "@/lib/lazy-resolver";
+
+/** zod and the schema load after the page (lib/lazy-resolver.ts). */
+const resolver = lazyZodResolver(() => import("@/lib/validation/follow-ups").then((m) => m.commentInput));
 
 type Values = z.input<typeof commentInput>;
 
@@ -28,7 +31,7 @@ export function CommentForm({ followUpId }: { followUpId: string }) {
     setError,
     setFocus,
     formState: { errors },
-  } = useForm<Values, unknown, z.output<typeof commentInput>>({ resolver: zodResolver(commentInput), defaultValues: { body: "" } });
+  } = useForm<Values, unknown, z.output<typeof commentInput>>({ resolver, defaultValues: { body: "" } });
 
   const onValid = ({ body }: z.output<typeof commentInput>) => {
     setFormError(null);

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Lock } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
@@ -10,12 +9,17 @@ import { updateFollowUpAction } from "@/app/(app)/follow-ups/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
 import { priorityLabels } from "@/lib/format";
-import { followUpPatch, priority as priorityEnum } from "@/lib/validation/follow-ups";
+import { followUpPriorities } from "@/db/enums";
+import type { followUpPatch } from "@/lib/validation/follow-ups";
+import { lazyZodResolver } from "@/lib/lazy-resolver";
 import { ConflictNotice, fetchLatestFollowUp, type LatestFollowUp } from "./conflict-notice";
+
+/** zod and the schema load after the page (lib/lazy-resolver.ts). */
+const resolver = lazyZodResolver(() => import("@/lib/validation/follow-ups").then((m) => m.followUpPatch));
 
 type FormInput = z.input<typeof followUpPatch>;
 type FormOutput = z.output<typeof followUpPatch>;
-type Priority = z.output<typeof priorityEnum>;
+type Priority = (typeof followUpPriorities)[number];
 
 export type EditableFollowUp = Omit<LatestFollowUp, "status" | "priority"> & { priority: Priority };
 export type Option = { id: string; label: string };
@@ -97,7 +101,7 @@ export function FollowUpForm({
     setFocus,
     formState: { errors },
   } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(followUpPatch),
+    resolver,
     // Focus goes to the error summary (GOV.UK pattern), not to the first field.
     shouldFocusError: false,
     defaultValues: { ...base.values, version: base.version },
@@ -158,7 +162,8 @@ export function FollowUpForm({
   const keepMine = () =>
     startTransition(async () => {
       const latest = await fetchLatestFollowUp(followUp.id);
-      const parsed = followUpPatch.safeParse({ ...getValues(), version: latest?.version ?? 1 });
+      const { followUpPatch: schema } = await import("@/lib/validation/follow-ups");
+      const parsed = schema.safeParse({ ...getValues(), version: latest?.version ?? 1 });
       if (!latest || !parsed.success) {
         setConflict(null);
         setFormError(latest ? "Some of the information is not valid. Check the highlighted fields." : offline);
@@ -172,12 +177,12 @@ export function FollowUpForm({
   const loadTheirs = () =>
     startTransition(async () => {
       const latest = await fetchLatestFollowUp(followUp.id);
-      const p = priorityEnum.safeParse(latest?.priority);
-      if (!latest || !p.success) {
+      const priority = followUpPriorities.find((p) => p === latest?.priority);
+      if (!latest || !priority) {
         setFormError(offline);
         return;
       }
-      const values = valuesOf({ ...latest, priority: p.data });
+      const values = valuesOf({ ...latest, priority });
       setBase({ values, version: latest.version });
       reset({ ...values, version: latest.version });
       setConflict(null);
@@ -243,7 +248,7 @@ export function FollowUpForm({
 
         <Field id="priority" label={labels.priority} error={err("priority")}>
           <select id="priority" className={inputClass} {...describedBy("priority", undefined, err("priority"))} {...register("priority")}>
-            {priorityEnum.options.map((p) => (
+            {followUpPriorities.map((p) => (
               <option key={p} value={p}>
                 {priorityLabels[p]}
               </option>

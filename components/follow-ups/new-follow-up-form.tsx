@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { type Path, useForm } from "react-hook-form";
@@ -8,7 +7,11 @@ import { createFollowUpAction } from "@/app/(app)/follow-ups/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
 import { priorityLabels } from "@/lib/format";
-import { followUpInput, type FollowUpInput, type FollowUpValues } from "@/lib/validation/follow-ups";
+import type { FollowUpInput, FollowUpValues } from "@/lib/validation/follow-ups";
+import { lazyZodResolver } from "@/lib/lazy-resolver";
+
+/** zod and the schema load after the page (lib/lazy-resolver.ts). */
+const resolver = lazyZodResolver(() => import("@/lib/validation/follow-ups").then((m) => m.followUpInput));
 
 export type Option = { id: string; label: string };
 
@@ -49,7 +52,7 @@ export function NewFollowUpForm({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FollowUpInput, unknown, FollowUpValues>({
-    resolver: zodResolver(followUpInput),
+    resolver,
     shouldFocusError: false,
     defaultValues: { title: "", description: "", meetingId: defaults.meetingId, priorityAreaId: areas[0]?.id ?? "", ownerOrganisationId: defaults.ownerOrganisationId, ownerUserId: null, dueOn: null, priority: "normal", status: "open" },
   });

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
 import type { Evidence, MeetingDraft } from "@/lib/drafts/extract";
 import { formatDate, formatLabels } from "@/lib/format";
-import { draftTextLimit, type DraftFollowUp } from "@/lib/validation/meeting-drafts";
+import type { DraftFollowUp } from "@/lib/validation/meeting-drafts";
+import { draftTextLimit } from "@/lib/validation/lists";
 import type { MeetingInput } from "@/lib/validation/meetings";
 import { organisationLabel, type OrganisationOption } from "./organisation-tree";
 

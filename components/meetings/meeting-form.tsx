@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
@@ -10,8 +9,12 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import { formatLabels } from "@/lib/format";
 import type { DraftFollowUp } from "@/lib/validation/meeting-drafts";
-import { meetingInput, type MeetingInput, type MeetingValues } from "@/lib/validation/meetings";
+import type { MeetingInput, MeetingValues } from "@/lib/validation/meetings";
+import { lazyZodResolver } from "@/lib/lazy-resolver";
 import { organisationLabel, organisationTree, type OrganisationOption } from "./organisation-tree";
+
+/** zod and the schema load after the page (lib/lazy-resolver.ts). */
+const resolver = lazyZodResolver(() => import("@/lib/validation/meetings").then((m) => m.meetingInput));
 
 type Option = { id: string; name: string; archived: boolean };
 
@@ -103,7 +106,7 @@ export function MeetingForm(props: MeetingFormProps) {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<MeetingInput, unknown, MeetingValues>({
-    resolver: zodResolver(meetingInput),
+    resolver,
     defaultValues: props.defaults,
     shouldFocusError: false,
   });
@@ -126,6 +129,7 @@ export function MeetingForm(props: MeetingFormProps) {
     if (props.mode === "create") {
       result = props.followUps?.length ? await createMeetingWithFollowUpsAction({ ...values, followUps: props.followUps }) : await createMeetingAction(values);
     } else {
+      const { meetingInput } = await import("@/lib/validation/meetings");
       const before = meetingInput.safeParse(props.defaults);
       const patch = before.success ? changedFields(values, before.data) : values;
       if (Object.keys(patch).length === 0) {

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Check, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useState } from "react";
@@ -9,8 +8,12 @@ import { createFollowUpAction } from "@/app/(app)/follow-ups/actions";
 import { listPeopleAction } from "@/app/(app)/people-actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field";
-import { followUpInput, type FollowUpInput, type FollowUpValues } from "@/lib/validation/follow-ups";
+import type { FollowUpInput, FollowUpValues } from "@/lib/validation/follow-ups";
+import { lazyZodResolver } from "@/lib/lazy-resolver";
 import { organisationLabel, organisationTree, type OrganisationOption } from "./organisation-tree";
+
+/** zod and the schema load after the page (lib/lazy-resolver.ts). */
+const resolver = lazyZodResolver(() => import("@/lib/validation/follow-ups").then((m) => m.followUpInput));
 
 type Area = { id: string; name: string };
 type Person = { id: string; name: string; organisationId: string; organisationAcronym: string | null };
@@ -62,7 +65,7 @@ export function QuickAddFollowUp({
     control,
     formState: { errors, isSubmitting },
   } = useForm<FollowUpInput, unknown, FollowUpValues>({
-    resolver: zodResolver(followUpInput),
+    resolver,
     defaultValues: {
       title: "",
       meetingId,

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef } from "react";
 import { type Path, useForm } from "react-hook-form";
@@ -9,7 +8,11 @@ import type { z } from "zod";
 import { createSavedViewAction } from "@/app/(app)/saved-views/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
-import { savedViewInput } from "@/lib/validation/saved-views";
+import type { savedViewInput } from "@/lib/validation/saved-views";
+import { lazyZodResolver } from "@/lib/lazy-resolver";
+
+/** zod and the schema load after the page (lib/lazy-resolver.ts). */
+const resolver = lazyZodResolver(() => import("@/lib/validation/saved-views").then((m) => m.savedViewInput));
 
 type Values = z.input<typeof savedViewInput>;
 const formFields = new Set(["name", "shared"]);
@@ -35,7 +38,7 @@ export default function SaveViewForm({ path, panelId, onClose }: { path: "/board
     setError,
     reset,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<Values, unknown, z.output<typeof savedViewInput>>({ resolver: zodResolver(savedViewInput), defaultValues: { name: "", path, query: "", shared: false } });
+  } = useForm<Values, unknown, z.output<typeof savedViewInput>>({ resolver, defaultValues: { name: "", path, query: "", shared: false } });
   const nameField = register("name");
   const nameId = `${uid}-name`;
   const sharedId = `${uid}-shared`;

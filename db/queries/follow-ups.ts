@@ -18,25 +18,36 @@ export const overdueSql = sql<boolean>`(${followUps.dueOn} is not null and ${fol
 const dueKey = sql`coalesce(${followUps.dueOn}, '9999-12-31'::date)`;
 const ownerUser = alias(users, "owner_user");
 
+/** The follow-up's own fields: what the API answers (toFollowUpJson). */
+const rowColumns = {
+  id: followUps.id,
+  title: followUps.title,
+  description: followUps.description,
+  meetingId: followUps.meetingId,
+  priorityAreaId: followUps.priorityAreaId,
+  ownerOrganisationId: followUps.ownerOrganisationId,
+  ownerUserId: followUps.ownerUserId,
+  dueOn: followUps.dueOn,
+  status: followUps.status,
+  priority: followUps.priority,
+  completedAt: followUps.completedAt,
+  overdue: overdueSql,
+  createdById: followUps.createdById,
+  createdAt: followUps.createdAt,
+  updatedAt: followUps.updatedAt,
+  version: followUps.version,
+};
+
+/** Follow-ups without the names of what they point to (the API's lists): the meeting is joined for the visibility rule only. */
+const selectFollowUpRows = (db: Db, where: SQL | undefined) =>
+  db.select(rowColumns).from(followUps).leftJoin(meetings, eq(meetings.id, followUps.meetingId)).where(where);
+
+export type FollowUpRow = Awaited<ReturnType<typeof selectFollowUpRows>>[number];
+
 export const selectFollowUps = (db: Db, where: SQL | undefined) =>
   db
     .select({
-      id: followUps.id,
-      title: followUps.title,
-      description: followUps.description,
-      meetingId: followUps.meetingId,
-      priorityAreaId: followUps.priorityAreaId,
-      ownerOrganisationId: followUps.ownerOrganisationId,
-      ownerUserId: followUps.ownerUserId,
-      dueOn: followUps.dueOn,
-      status: followUps.status,
-      priority: followUps.priority,
-      completedAt: followUps.completedAt,
-      overdue: overdueSql,
-      createdById: followUps.createdById,
-      createdAt: followUps.createdAt,
-      updatedAt: followUps.updatedAt,
-      version: followUps.version,
+      ...rowColumns,
       meetingTitle: meetings.title,
       meetingHeldOn: meetings.heldOn,
       meetingVisibility: meetings.visibility,
@@ -62,7 +73,7 @@ export function visibleFollowUpSql(viewer: Viewer): SQL | undefined {
   return meetingVisible ? or(isNull(followUps.meetingId), meetingVisible) : undefined;
 }
 
-export function toFollowUpJson(f: FollowUp) {
+export function toFollowUpJson(f: FollowUpRow) {
   return {
     id: f.id,
     title: f.title,
@@ -107,7 +118,7 @@ export function followUpWhere(viewer: Viewer, filters: Omit<FollowUpFilters, "cu
 export const organisationSubtreeSql = (organisationId: string) =>
   sql`(with recursive sub(id) as (select ${organisations.id} from ${organisations} where ${organisations.id} = ${organisationId}::uuid union select o.id from ${organisations} o join sub on o.parent_id = sub.id) select id from sub)`;
 
-type SortKey = { expr: SQL; cast: string; value: (f: FollowUp) => string };
+type SortKey = { expr: SQL; cast: string; value: (f: FollowUpRow) => string };
 const idKey: SortKey = { expr: sql`${followUps.id}`, cast: "uuid", value: (f) => f.id };
 const dueSortKey: SortKey = { expr: dueKey, cast: "date", value: (f) => f.dueOn ?? "9999-12-31" };
 /**
@@ -150,7 +161,8 @@ function readCursor(cursor: string, sort: FollowUpSort, dir: "asc" | "desc", key
   });
 }
 
-export async function listFollowUps(db: Db, viewer: Viewer, filters: FollowUpFilters) {
+/** A page of a filtered, sorted list: its conditions (cursor included), order and size, and how to cut the rows read. */
+function pageQuery(viewer: Viewer, filters: FollowUpFilters) {
   const limit = filters.limit ?? 50;
   const sort = filters.sort ?? "due";
   const dir = filters.dir ?? "asc";
@@ -162,12 +174,29 @@ export async function listFollowUps(db: Db, viewer: Viewer, filters: FollowUpFil
     const right = sql.join(keys.map((k, i) => sql`${values[i]}::${sql.raw(k.cast)}`), sql`, `);
     conditions.push(dir === "asc" ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`);
   }
-  const rows = await selectFollowUps(db, and(...conditions))
-    .orderBy(...keys.map((k) => (dir === "asc" ? asc(k.expr) : desc(k.expr))))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([sort, dir, ...keys.map((k) => k.value(last))]) : null };
+  return {
+    where: and(...conditions),
+    order: keys.map((k) => (dir === "asc" ? asc(k.expr) : desc(k.expr))),
+    /** One more row than the page is read, to know whether there is a next page. */
+    read: limit + 1,
+    page<T extends FollowUpRow>(rows: T[]) {
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([sort, dir, ...keys.map((k) => k.value(last))]) : null };
+    },
+  };
+}
+
+/** A page of follow-ups with the names of their meeting, area, organisation and owner (for pages). */
+export async function listFollowUps(db: Db, viewer: Viewer, filters: FollowUpFilters) {
+  const q = pageQuery(viewer, filters);
+  return q.page(await selectFollowUps(db, q.where).orderBy(...q.order).limit(q.read));
+}
+
+/** The same page, the follow-ups' own fields only (for the API, which answers ids, not names). */
+export async function listFollowUpRows(db: Db, viewer: Viewer, filters: FollowUpFilters) {
+  const q = pageQuery(viewer, filters);
+  return q.page(await selectFollowUpRows(db, q.where).orderBy(...q.order).limit(q.read));
 }
 
 /** How many follow-ups match, by status: the board's column counts. */

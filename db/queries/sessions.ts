@@ -3,8 +3,6 @@ import { and, count, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInFailures, userSessions } from "@/db/schema";
 
-export type SessionLimits = { idleMinutes: number; maxHours: number };
-
 /** Starts a session at sign-in; its id goes into the session cookie. */
 export async function startSession(db: Db, userId: string): Promise<string> {
   const [row] = await db.insert(userSessions).values({ userId }).returning({ id: userSessions.id });
@@ -14,29 +12,6 @@ export async function startSession(db: Db, userId: string): Promise<string> {
 /** Ends a session at sign-out: the cookie, even if kept or stolen, no longer signs anyone in. */
 export async function endSession(db: Db, sessionId: string) {
   await db.update(userSessions).set({ endedAt: new Date() }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
-}
-
-/**
- * Whether a session is alive for this user: not ended, used within the idle timeout and younger
- * than the absolute one. A live session is marked as seen (at most once a minute, so a page view
- * is not a write).
- */
-export async function touchSession(db: Db, sessionId: string, userId: string, limits: SessionLimits, now = new Date()): Promise<boolean> {
-  const [row] = await db
-    .select({ lastSeenAt: userSessions.lastSeenAt })
-    .from(userSessions)
-    .where(
-      and(
-        eq(userSessions.id, sessionId),
-        eq(userSessions.userId, userId),
-        isNull(userSessions.endedAt),
-        gt(userSessions.lastSeenAt, new Date(now.getTime() - limits.idleMinutes * 60_000)),
-        gt(userSessions.createdAt, new Date(now.getTime() - limits.maxHours * 3_600_000)),
-      ),
-    );
-  if (!row) return false;
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
-  return true;
 }
 
 /** Failed sign-ins allowed per account and per address within the window, before sign-in is refused. */

@@ -11,7 +11,6 @@ import type { Viewer } from "@/lib/policy";
 import type { userInput, UserPatch } from "@/lib/validation/users";
 import { recordChanges, recordEvent, staleVersion } from "./activity";
 import { assertAdmin } from "./admin";
-import { relatives } from "./organisations";
 import { checkReferences } from "./reference";
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -23,23 +22,47 @@ export async function findUserByEmail(db: Db, email: string) {
   return row;
 }
 
-/** Re-read on every request, so a deactivated user or a changed role takes effect at once. */
-export async function loadViewer(db: Db, userId: string): Promise<Viewer | null> {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true)))
-    .limit(1);
+/** A live session to check (and mark as seen) while the viewer is read. */
+export type LiveSession = { id: string; idleMinutes: number; maxHours: number; now?: Date };
+
+/**
+ * Re-read on every request, so a deactivated user or a changed role takes effect at once: the user
+ * (if active), their organisation's relatives (the organisation, its ancestors and descendants) and
+ * sub-units, in one statement. With a session, the same statement also requires that session to be
+ * alive for this user — not ended, used within the idle timeout, younger than the absolute one —
+ * and marks it as seen (at most once a minute, so a page view is not a write).
+ */
+export async function loadViewer(db: Db, userId: string, session?: LiveSession): Promise<Viewer | null> {
+  const now = session?.now ?? new Date();
+  const at = (msAgo: number) => sql`${new Date(now.getTime() - msAgo).toISOString()}::timestamptz`;
+  const live = session
+    ? sql`select id from user_sessions where id = ${session.id}::uuid and user_id = ${userId}::uuid and ended_at is null
+            and last_seen_at > ${at(session.idleMinutes * 60_000)} and created_at > ${at(session.maxHours * 3_600_000)}`
+    : sql`select null::uuid as id`;
+  // A data-modifying WITH runs once, whether or not the rest reads it.
+  const touch = session
+    ? sql`touched as (update user_sessions set last_seen_at = ${at(0)} where id in (select id from live) and last_seen_at < ${at(60_000)} returning id),`
+    : sql``;
+  const rows = await db.execute(sql`
+    with recursive
+      live as (${live}),
+      ${touch}
+      viewer as (select id, name, email, role, organisation_id from users where id = ${userId}::uuid and active and exists (select 1 from live)),
+      down(id) as (select organisation_id from viewer union select o.id from organisations o join down on o.parent_id = down.id),
+      up(id) as (select organisation_id from viewer union select o.parent_id from organisations o join up on o.id = up.id where o.parent_id is not null)
+    select v.id, v.name, v.email, v.role, v.organisation_id as "organisationId",
+      (select string_agg(id::text, ',') from down) as subtree, (select string_agg(id::text, ',') from up) as ancestors
+    from viewer v`);
+  const [user] = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as (Omit<Viewer, "relatedOrganisationIds" | "subtreeOrganisationIds"> & { subtree: string; ancestors: string })[];
   if (!user) return null;
-  const tree = await db.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations);
-  const { related, subtree } = relatives(tree, user.organisationId);
+  const subtree = new Set(user.subtree.split(","));
   return {
     id: user.id,
     name: user.name,
     email: user.email,
     role: user.role,
     organisationId: user.organisationId,
-    relatedOrganisationIds: related,
+    relatedOrganisationIds: new Set([...subtree, ...user.ancestors.split(",")]),
     subtreeOrganisationIds: subtree,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { followUpPriorities, followUpStatuses } from "@/db/enums";
 import { id, isoDate, requiredText, text, version } from "./common";
+import { defaultFollowUpColumns, followUpColumns, type FollowUpColumn } from "./lists";
 
 export const status = z.enum(followUpStatuses, { error: "Status must be open, in progress, blocked, done or cancelled." });
 export const priority = z.enum(followUpPriorities, { error: "Priority must be low, normal or high." });
@@ -68,10 +69,7 @@ export const followUpFilters = z
   .refine((f) => !f.dueFrom || !f.dueTo || f.dueFrom <= f.dueTo, { error: "Due to must be on or after due from.", path: ["dueTo"] });
 export type FollowUpFilters = z.infer<typeof followUpFilters>;
 
-/** The columns a follow-up list or export can show, in their default order. */
-export const followUpColumns = ["meeting", "title", "priorityArea", "ownerOrganisation", "owner", "due", "status", "overdue", "priority", "description", "updated"] as const;
-export type FollowUpColumn = (typeof followUpColumns)[number];
-export const defaultFollowUpColumns: readonly FollowUpColumn[] = ["meeting", "title", "priorityArea", "ownerOrganisation", "owner", "due", "status", "overdue", "priority"];
+export { defaultFollowUpColumns, followUpColumns, type FollowUpColumn };
 
 const column = z.enum(followUpColumns, { error: `Columns are ${followUpColumns.join(", ")}.` });
 

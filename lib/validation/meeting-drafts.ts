@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { text } from "./common";
+import { draftTextLimit } from "./lists";
 import { followUpInput } from "./follow-ups";
 import { meetingInput } from "./meetings";
 
-/** At most this much pasted text: minutes of a long meeting fit; a book does not. */
-export const draftTextLimit = 50_000;
+export { draftTextLimit };
 
 /** Pasted minutes or a press release. Kept exactly as pasted (not trimmed): the draft points into it by offset. */
 export const meetingDraftInput = z.object({

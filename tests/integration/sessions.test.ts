@@ -5,8 +5,10 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endSession, signInThrottle, startSession, touchSession } from "@/db/queries/sessions";
-import { activity, signInFailures, userSessions } from "@/db/schema";
+import { endSession, signInThrottle, startSession } from "@/db/queries/sessions";
+import { loadViewer } from "@/db/queries/users";
+import { relatives } from "@/db/queries/organisations";
+import { activity, organisations, signInFailures, users, userSessions } from "@/db/schema";
 import { checkCredentials } from "@/lib/sign-in";
 import { engines, type TestDatabase } from "../support/databases";
 import { demoViewers } from "../support/demo";
@@ -22,6 +24,8 @@ describe.each(engines)("sign-in throttling and sessions on $name", (engine) => {
   });
   afterAll(() => t?.close());
 
+  /** Whether the session is alive for the user (the request's viewer lookup, which also marks it as seen). */
+  const touchSession = async (sid: string, userId: string) => (await loadViewer(t.db, userId, { id: sid, ...limits })) !== null;
   const attempt = (email: string, password: string, address: string | null = null) => checkCredentials(t.db, { email, password }, address);
 
   it("refuses an account after too many failures, even with the right password, and records it", async () => {
@@ -56,28 +60,83 @@ describe.each(engines)("sign-in throttling and sessions on $name", (engine) => {
   it("keeps a session alive while used, and ends it at sign-out", async () => {
     const { id: userId } = (await demoViewers(t.db))["admin@eeas.example"];
     const sid = await startSession(t.db, userId);
-    expect(await touchSession(t.db, sid, userId, limits)).toBe(true);
+    expect(await touchSession(sid, userId)).toBe(true);
     const other = (await demoViewers(t.db))["staff@eeas.example"].id;
-    expect(await touchSession(t.db, sid, other, limits), "a session belongs to one user").toBe(false);
+    expect(await touchSession(sid, other), "a session belongs to one user").toBe(false);
     await endSession(t.db, sid);
-    expect(await touchSession(t.db, sid, userId, limits)).toBe(false);
+    expect(await touchSession(sid, userId)).toBe(false);
   });
 
   it("expires a session after the idle timeout, and after the absolute one however busy", async () => {
     const { id: userId } = (await demoViewers(t.db))["admin@eeas.example"];
     const idle = await startSession(t.db, userId);
     await t.db.update(userSessions).set({ lastSeenAt: new Date(Date.now() - minutes(61)) }).where(eq(userSessions.id, idle));
-    expect(await touchSession(t.db, idle, userId, limits)).toBe(false);
+    expect(await touchSession(idle, userId)).toBe(false);
 
     const busy = await startSession(t.db, userId);
     await t.db.update(userSessions).set({ createdAt: new Date(Date.now() - minutes(12 * 60 + 1)) }).where(eq(userSessions.id, busy));
-    expect(await touchSession(t.db, busy, userId, limits)).toBe(false);
+    expect(await touchSession(busy, userId)).toBe(false);
 
     // Being seen moves the idle clock (marked at most once a minute).
     const used = await startSession(t.db, userId);
     await t.db.update(userSessions).set({ lastSeenAt: new Date(Date.now() - minutes(59)) }).where(eq(userSessions.id, used));
-    expect(await touchSession(t.db, used, userId, limits)).toBe(true);
+    expect(await touchSession(used, userId)).toBe(true);
     const [row] = await t.db.select().from(userSessions).where(eq(userSessions.id, used));
     expect(Date.now() - row!.lastSeenAt.getTime()).toBeLessThan(minutes(1));
+  });
+
+  it("reads the viewer of a live session in one go: a deactivation or a role change applies to the next request", async () => {
+    const { id: userId } = (await demoViewers(t.db))["staff@eeas.example"];
+    const sid = await startSession(t.db, userId);
+    const viewer = await loadViewer(t.db, userId, { id: sid, ...limits });
+    expect(viewer).toMatchObject({ id: userId, email: "staff@eeas.example", role: "staff" });
+    await t.db.update(users).set({ role: "manager" }).where(eq(users.id, userId));
+    expect((await loadViewer(t.db, userId, { id: sid, ...limits }))?.role).toBe("manager");
+    await t.db.update(users).set({ active: false }).where(eq(users.id, userId));
+    expect(await touchSession(sid, userId)).toBe(false);
+    await t.db.update(users).set({ active: true, role: "staff" }).where(eq(users.id, userId));
+    expect(await touchSession(sid, userId)).toBe(true);
+  });
+
+  it("marks a session as seen at most once a minute", async () => {
+    const { id: userId } = (await demoViewers(t.db))["manager@eeas.example"];
+    const sid = await startSession(t.db, userId);
+    const seen = new Date(Date.now() - 30_000);
+    await t.db.update(userSessions).set({ lastSeenAt: seen }).where(eq(userSessions.id, sid));
+    expect(await touchSession(sid, userId)).toBe(true);
+    const lastSeen = async () => (await t.db.select().from(userSessions).where(eq(userSessions.id, sid)))[0]?.lastSeenAt.getTime();
+    expect(await lastSeen(), "seen 30 s ago: not written again").toBe(seen.getTime());
+    const ended = new Date(Date.now() - 90_000);
+    await t.db.update(userSessions).set({ lastSeenAt: ended }).where(eq(userSessions.id, sid));
+    expect(await touchSession(sid, userId)).toBe(true);
+    expect(await lastSeen()).toBeGreaterThan(ended.getTime() + 60_000);
+  });
+
+  it("gives the viewer the organisation's relatives and sub-units as the tree says, on any tree", async () => {
+    // A random forest under the demo tree, plus a loop of two (which a parent check prevents, but
+    // the data may hold): every organisation's sets must equal relatives() over the whole table.
+    const existing = await t.db.select({ id: organisations.id }).from(organisations);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const ids: string[] = existing.map((o) => o.id);
+    for (let i = 0; i < 25; i++) {
+      const parentId = random() < 0.2 ? null : (ids[Math.floor(random() * ids.length)] ?? null);
+      const [row] = await t.db.insert(organisations).values({ name: `Unit ${i}`, kind: "other", parentId }).returning({ id: organisations.id });
+      ids.push(row!.id);
+    }
+    const [a] = await t.db.insert(organisations).values({ name: "Loop A", kind: "other" }).returning({ id: organisations.id });
+    const [b] = await t.db.insert(organisations).values({ name: "Loop B", kind: "other", parentId: a!.id }).returning({ id: organisations.id });
+    await t.db.update(organisations).set({ parentId: b!.id }).where(eq(organisations.id, a!.id));
+    ids.push(a!.id, b!.id);
+
+    const tree = await t.db.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations);
+    const { id: userId } = (await demoViewers(t.db))["staff@unodc.example"];
+    for (const organisationId of ids) {
+      await t.db.update(users).set({ organisationId }).where(eq(users.id, userId));
+      const viewer = await loadViewer(t.db, userId);
+      const expected = relatives(tree, organisationId);
+      expect(new Set(viewer?.subtreeOrganisationIds)).toEqual(expected.subtree);
+      expect(new Set(viewer?.relatedOrganisationIds)).toEqual(expected.related);
+    }
   });
 });

@@ -1,10 +1,12 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { BoardFilters } from "@/components/board/board-filters";
 import { filterOptions, toBoardCard } from "@/components/board/board-data";
 import { FollowUpBoard } from "@/components/board/follow-up-board";
 import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
+import { ALL_ORGANISATIONS } from "@/components/board/search-params";
 import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { PageHeader } from "@/components/shell/page";
 import { buttonClass } from "@/components/ui/button";
@@ -16,8 +18,12 @@ import { requireViewer } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Board" };
 
-/** Per column: enough to review, never thousands of cards in the browser. */
-const PER_COLUMN = 100;
+/**
+ * Per column: the cards due soonest, enough to review at a glance; a column with more links to the
+ * table with the same filters, which pages through the rest. (Each card is rendered and sent twice,
+ * as HTML and for the client board: 100 per column made the page slow to serve.)
+ */
+const PER_COLUMN = 25;
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
@@ -33,6 +39,10 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const cards = columns.flatMap((c) => c.items.map(toBoardCard));
   const total = statuses.reduce((n, s) => n + totals[s], 0);
   const query = apiQuery(filters);
+  // The table's own default is the viewer's organisation: "all" must be said.
+  const tableHref = (status?: (typeof statuses)[number]) =>
+    `/follow-ups?${apiQuery({ ...filters, ...(status ? { status } : {}) }, filters.organisationId ? {} : { organisationId: ALL_ORGANISATIONS })}`;
+  const moreHrefs = Object.fromEntries(statuses.map((s) => [s, tableHref(s)])) as Record<(typeof statuses)[number], string>;
 
   return (
     <>
@@ -61,10 +71,14 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           )}
           {cards.length < total && (
             <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              Showing {cards.length} of {total} follow-ups (at most {PER_COLUMN} per column, soonest due first). Refine the filters to see the rest, or export them.
+              Showing {cards.length} of {total} follow-ups (at most {PER_COLUMN} per column, soonest due first). Refine the filters,{" "}
+              <Link href={tableHref()} className="font-medium underline">
+                see them all in the table
+              </Link>
+              , or export them.
             </p>
           )}
-          <FollowUpBoard cards={cards} boardKey={query + `&group=${group}`} statuses={statuses} totals={totals} group={group} />
+          <FollowUpBoard cards={cards} boardKey={query + `&group=${group}`} statuses={statuses} totals={totals} moreHrefs={moreHrefs} group={group} />
         </NuqsAdapter>
       </div>
     </>

@@ -1,9 +1,9 @@
-import { createFollowUp, listFollowUps, toFollowUpJson } from "@/db/queries/follow-ups";
+import { createFollowUp, listFollowUpRows, toFollowUpJson } from "@/db/queries/follow-ups";
 import { apiRoute, readJson, readQuery } from "@/lib/api";
 import { followUpFilters, followUpInput } from "@/lib/validation/follow-ups";
 
 export const GET = apiRoute(async ({ req, db, viewer }) => {
-  const page = await listFollowUps(db, viewer, readQuery(req, followUpFilters));
+  const page = await listFollowUpRows(db, viewer, readQuery(req, followUpFilters));
   return { items: page.items.map(toFollowUpJson), nextCursor: page.nextCursor };
 });
 
