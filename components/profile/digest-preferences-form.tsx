@@ -7,7 +7,7 @@ import { useAdminForm } from "@/components/admin/use-admin-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, FieldError, inputClass } from "@/components/ui/field";
 import { digestFrequencies } from "@/db/enums";
-import { digestPreferencesInput } from "@/lib/validation/reminders";
+import type { digestPreferencesInput } from "@/lib/validation/reminders";
 
 const labels = { frequency: "Digest", days: "Days ahead", assignmentNotices: "Assignment notices" } as const;
 const frequencyLabels: Record<(typeof digestFrequencies)[number], string> = { daily: "Daily", weekly: "Weekly (Mondays)", never: "Never" };
@@ -16,7 +16,7 @@ type Input = z.input<typeof digestPreferencesInput>;
 /** The profile's "E-mail reminders" form: the digest's frequency and days ahead, and assignment notices. */
 export function DigestPreferencesForm({ defaults, defaultDays }: { defaults: Input; defaultDays: number }) {
   const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
-    schema: digestPreferencesInput,
+    schema: () => import("@/lib/validation/reminders").then((m) => m.digestPreferencesInput),
     defaultValues: { ...defaults, days: defaults.days ?? "" },
     fields: Object.keys(labels),
     submit: updateDigestPreferencesAction,
