@@ -40,7 +40,7 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-const isPublic = (pathname: string) => pathname === "/signin" || pathname.startsWith("/set-password/");
+const isPublic = (pathname: string) => pathname === "/signin" || pathname === "/signin/refused" || pathname.startsWith("/set-password/");
 
 export const config = {
   // Pages only: the API, static files and prefetches get their headers from next.config.js.

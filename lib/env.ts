@@ -16,7 +16,16 @@ const schema = z.object({
   DEMO_DATA: z.enum(["true", "false"]).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Single sign-on (OpenID Connect): the three go together; see oidcConfig().
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's issuer URL, like https://login.microsoftonline.com/<tenant>/v2.0" }).optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().trim().max(60, "OIDC_NAME must be at most 60 characters").optional(),
+  OIDC_TRUST_EMAIL: z.enum(["true", "false"], { error: "OIDC_TRUST_EMAIL must be true or false" }).default("false"),
+  PASSWORD_SIGNIN: z.enum(["true", "false"], { error: "PASSWORD_SIGNIN must be true or false" }).default("true"),
 });
+
+const oidcSettings = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
 
 export type Env = z.infer<typeof schema> & { engine: "pglite" | "postgres" };
 
@@ -30,10 +39,19 @@ export function env(): Env {
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES || undefined,
     SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
+    ...Object.fromEntries(["OIDC_NAME", "OIDC_TRUST_EMAIL", "PASSWORD_SIGNIN", ...oidcSettings].map((k) => [k, process.env[k] || undefined])),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid setting ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const oidcSet = oidcSettings.filter((k) => parsed.data[k]);
+  const missing = oidcSettings.find((k) => !parsed.data[k]);
+  if (oidcSet.length && missing) {
+    throw new Error(`Invalid setting ${missing}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; ${oidcSet.join(" and ")} ${oidcSet.length > 1 ? "are" : "is"} set but ${missing} is not.`);
+  }
+  if (parsed.data.PASSWORD_SIGNIN === "false" && !oidcSet.length) {
+    throw new Error("Invalid setting PASSWORD_SIGNIN: PASSWORD_SIGNIN=false turns off the password form, so single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) must be set, or no one could sign in.");
   }
   cached = { ...parsed.data, engine: parsed.data.DATABASE_URL ? "postgres" : "pglite" };
   return cached;
@@ -80,3 +98,26 @@ export function demoDataEnabled(): boolean {
   const e = env();
   return e.DEMO_DATA ? e.DEMO_DATA === "true" : !(e.NODE_ENV === "production" && e.DATABASE_URL);
 }
+
+export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; name: string; trustEmail: boolean };
+
+/**
+ * Single sign-on through an OpenID Connect provider, when OIDC_ISSUER, OIDC_CLIENT_ID and
+ * OIDC_CLIENT_SECRET are set (env() refuses one without the others); otherwise null.
+ * trustEmail: an ID token without an email_verified claim counts as verified (for providers such as
+ * Entra ID that do not send the claim but manage the addresses themselves); false by default.
+ */
+export function oidcConfig(): OidcConfig | null {
+  const e = env();
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    name: e.OIDC_NAME || "single sign-on",
+    trustEmail: e.OIDC_TRUST_EMAIL === "true",
+  };
+}
+
+/** Whether the password form signs anyone in (PASSWORD_SIGNIN=false leaves only single sign-on). */
+export const passwordSignInEnabled = () => env().PASSWORD_SIGNIN === "true";
