@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, userIdentities, users } from "@/db/schema";
 import { recordEvent } from "./activity";
@@ -29,20 +29,23 @@ export async function linkIdentity(db: Db, identity: { issuer: string; subject: 
 
 /**
  * The organisation an e-mail domain belongs to: an active organisation listing the domain. When
- * several do (a delegation shares its parent's domain), the one highest in the tree, then by name;
- * an admin can move the person afterwards.
+ * several do, the one highest in the tree (a directorate listing its parent's domain does not take
+ * the parent's people), then the one with the most people (where colleagues already are), then by
+ * name; an admin can move the person afterwards.
  */
 export async function organisationForDomain(db: Db, domain: string) {
   const rows = await db
-    .select({ id: organisations.id, parentId: organisations.parentId, name: organisations.name, archived: organisations.archived, domains: organisations.domains })
+    .select({ id: organisations.id, parentId: organisations.parentId, name: organisations.name, archived: organisations.archived, domains: organisations.domains, people: count(users.id) })
     .from(organisations)
+    .leftJoin(users, eq(users.organisationId, organisations.id))
+    .groupBy(organisations.id)
     .orderBy(asc(organisations.name));
   const matches = rows.filter((o) => !o.archived && o.domains.some((d) => d.toLowerCase() === domain));
   const ancestors = (id: string) => {
     const { related, subtree } = relatives(rows, id);
     return related.size - subtree.size;
   };
-  return matches.sort((a, b) => ancestors(a.id) - ancestors(b.id))[0];
+  return matches.sort((a, b) => ancestors(a.id) - ancestors(b.id) || b.people - a.people)[0];
 }
 
 /**

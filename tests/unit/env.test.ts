@@ -18,6 +18,7 @@ beforeEach(() => {
   vi.stubEnv("NODE_ENV", "development");
   vi.stubEnv("DATABASE_URL", undefined);
   vi.stubEnv("AUTH_SECRET", undefined);
+  for (const k of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME", "OIDC_TRUST_EMAIL", "PASSWORD_SIGNIN"]) vi.stubEnv(k, undefined);
 });
 
 afterEach(() => {
@@ -84,6 +85,56 @@ describe("env()", () => {
     vi.stubEnv(name, value);
     const { env } = await freshEnv();
     expect(() => env()).toThrow(message);
+  });
+});
+
+describe("single sign-on settings", () => {
+  const sso = () => {
+    vi.stubEnv("OIDC_ISSUER", "https://login.example.org/realms/tracker");
+    vi.stubEnv("OIDC_CLIENT_ID", "tracker");
+    vi.stubEnv("OIDC_CLIENT_SECRET", "a-client-secret");
+  };
+
+  it("is off without the settings, and password sign-in on", async () => {
+    const e = await freshEnv();
+    expect(e.oidcConfig()).toBeNull();
+    expect(e.passwordSignInEnabled()).toBe(true);
+  });
+
+  it("is on with the three settings, named 'single sign-on' unless OIDC_NAME says otherwise", async () => {
+    sso();
+    expect((await freshEnv()).oidcConfig()).toEqual({ issuer: "https://login.example.org/realms/tracker", clientId: "tracker", clientSecret: "a-client-secret", name: "single sign-on", trustEmail: false });
+    vi.stubEnv("OIDC_NAME", "EU Login");
+    vi.stubEnv("OIDC_TRUST_EMAIL", "true");
+    vi.stubEnv("PASSWORD_SIGNIN", "false");
+    const e = await freshEnv();
+    expect(e.oidcConfig()).toMatchObject({ name: "EU Login", trustEmail: true });
+    expect(e.passwordSignInEnabled()).toBe(false);
+  });
+
+  it.each(["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"])("refuses to start with %s missing from the three", async (name) => {
+    sso();
+    vi.stubEnv(name, "");
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(new RegExp(`^Invalid setting ${name}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; .* but ${name} is not\\.$`));
+  });
+
+  it.each([
+    ["OIDC_ISSUER", "login.example.org", /Invalid setting OIDC_ISSUER: OIDC_ISSUER must be the provider's issuer URL/],
+    ["OIDC_ISSUER", "ftp://login.example.org", /Invalid setting OIDC_ISSUER/],
+    ["PASSWORD_SIGNIN", "no", /Invalid setting PASSWORD_SIGNIN: PASSWORD_SIGNIN must be true or false/],
+    ["OIDC_TRUST_EMAIL", "yes", /Invalid setting OIDC_TRUST_EMAIL: OIDC_TRUST_EMAIL must be true or false/],
+  ])("refuses a malformed %s=%s", async (name, value, message) => {
+    sso();
+    vi.stubEnv(name, value);
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(message);
+  });
+
+  it("refuses PASSWORD_SIGNIN=false without single sign-on: no one could sign in", async () => {
+    vi.stubEnv("PASSWORD_SIGNIN", "false");
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(/Invalid setting PASSWORD_SIGNIN: .* or no one could sign in/);
   });
 });
 
