@@ -42,7 +42,7 @@ const coveredRoutes = [
   "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/[userId]", "PATCH /api/v1/users/[userId]", "POST /api/v1/users/[userId]/password-link",
   "GET /api/v1/activity",
 ];
-const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/set-password/actions.ts#setPasswordAction"];
+const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/set-password/actions.ts#setPasswordAction", "app/(auth)/signin/actions.ts#ssoSignInAction"];
 const coveredActions = [
   ...publicActions,
   "app/(app)/meetings/actions.ts#createMeetingAction", "app/(app)/meetings/actions.ts#updateMeetingAction",
