@@ -17,7 +17,12 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // Single sign-on (OpenID Connect): the three go together; see oidcConfig().
-  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's issuer URL, like https://login.microsoftonline.com/<tenant>/v2.0" }).optional(),
+  // https only, except on this machine (the e2e suite's test provider): Auth.js itself lets
+  // oauth4webapi talk plain http to any issuer (allowInsecureRequests), so the check is here.
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's issuer URL, like https://login.microsoftonline.com/<tenant>/v2.0" })
+    .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), "OIDC_ISSUER must be an https:// URL (plain http only for a provider on this machine, 127.0.0.1 or localhost)")
+    .optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().trim().max(60, "OIDC_NAME must be at most 60 characters").optional(),

@@ -112,6 +112,12 @@ describe("single sign-on settings", () => {
     expect(e.passwordSignInEnabled()).toBe(false);
   });
 
+  it("accepts plain http only for a provider on this machine", async () => {
+    sso();
+    vi.stubEnv("OIDC_ISSUER", "http://127.0.0.1:4191");
+    expect((await freshEnv()).oidcConfig()?.issuer).toBe("http://127.0.0.1:4191");
+  });
+
   it.each(["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"])("refuses to start with %s missing from the three", async (name) => {
     sso();
     vi.stubEnv(name, "");
@@ -122,6 +128,8 @@ describe("single sign-on settings", () => {
   it.each([
     ["OIDC_ISSUER", "login.example.org", /Invalid setting OIDC_ISSUER: OIDC_ISSUER must be the provider's issuer URL/],
     ["OIDC_ISSUER", "ftp://login.example.org", /Invalid setting OIDC_ISSUER/],
+    ["OIDC_ISSUER", "http://login.example.org/realms/tracker", /Invalid setting OIDC_ISSUER: OIDC_ISSUER must be an https:\/\/ URL/],
+    ["OIDC_ISSUER", "http://127.0.0.1.example.org", /Invalid setting OIDC_ISSUER: OIDC_ISSUER must be an https:\/\/ URL/],
     ["PASSWORD_SIGNIN", "no", /Invalid setting PASSWORD_SIGNIN: PASSWORD_SIGNIN must be true or false/],
     ["OIDC_TRUST_EMAIL", "yes", /Invalid setting OIDC_TRUST_EMAIL: OIDC_TRUST_EMAIL must be true or false/],
   ])("refuses a malformed %s=%s", async (name, value, message) => {
