@@ -16,8 +16,10 @@ import { type OwnServer, startServer, waitHealthy } from "./support/server";
 test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 90;
-const idpPort = port + 1;
+// E2E_PORT+90 would be 4190 for E2E_PORT=4100, a port browsers and fetch refuse (ManageSieve, on
+// the Fetch standard's list of bad ports): the app takes +92, the provider +91.
+const port = Number(process.env.E2E_PORT ?? 3100) + 92;
+const idpPort = port - 1;
 const base = `http://127.0.0.1:${port}`;
 const client = { id: "tracker-e2e", secret: "tracker-e2e-client-secret", redirectUri: `${base}/api/auth/callback/oidc` };
 const accounts = [
@@ -32,7 +34,7 @@ let app: OwnServer;
 let admin: APIRequestContext;
 
 async function startApp(env: Record<string, string> = {}) {
-  app = startServer(port, { dataDir, env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: client.id, OIDC_CLIENT_SECRET: client.secret, OIDC_NAME: "Test IdP", ...env } });
+  app = startServer(port, { dataDir, env: { AUTH_URL: base, OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: client.id, OIDC_CLIENT_SECRET: client.secret, OIDC_NAME: "Test IdP", ...env } });
   await waitHealthy(app);
 }
 
@@ -40,6 +42,12 @@ test.beforeAll(async () => {
   idp = await startOidcProvider({ port: idpPort, client, accounts });
   await startApp();
   admin = await signInContext(base, "admin@eeas.example");
+});
+
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  fs.writeFileSync(testInfo.outputPath("server-output.txt"), app?.output() ?? "");
+  await testInfo.attach("server output", { path: testInfo.outputPath("server-output.txt") });
 });
 
 test.afterAll(async () => {

@@ -23,6 +23,9 @@ const schema = z.object({
     .url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's issuer URL, like https://login.microsoftonline.com/<tenant>/v2.0" })
     .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), "OIDC_ISSUER must be an https:// URL (plain http only for a provider on this machine, 127.0.0.1 or localhost)")
     .optional(),
+  // Read by Auth.js itself: the address users open the app at. Single sign-on needs it in production
+  // (the provider's redirect URI is built from it; Next's own request URL says localhost).
+  AUTH_URL: z.url({ protocol: /^https?$/, error: "AUTH_URL must be the address users open the tracker at, like https://tracker.example.org" }).optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().trim().max(60, "OIDC_NAME must be at most 60 characters").optional(),
@@ -44,7 +47,7 @@ export function env(): Env {
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES || undefined,
     SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
-    ...Object.fromEntries(["OIDC_NAME", "OIDC_TRUST_EMAIL", "PASSWORD_SIGNIN", ...oidcSettings].map((k) => [k, process.env[k] || undefined])),
+    ...Object.fromEntries(["AUTH_URL", "OIDC_NAME", "OIDC_TRUST_EMAIL", "PASSWORD_SIGNIN", ...oidcSettings].map((k) => [k, process.env[k] || undefined])),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -54,6 +57,11 @@ export function env(): Env {
   const missing = oidcSettings.find((k) => !parsed.data[k]);
   if (oidcSet.length && missing) {
     throw new Error(`Invalid setting ${missing}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; ${oidcSet.join(" and ")} ${oidcSet.length > 1 ? "are" : "is"} set but ${missing} is not.`);
+  }
+  if (oidcSet.length && parsed.data.NODE_ENV === "production" && !parsed.data.AUTH_URL) {
+    throw new Error(
+      "Invalid setting AUTH_URL: single sign-on needs AUTH_URL, the address users open the tracker at (like https://tracker.example.org); the provider sends them back to AUTH_URL/api/auth/callback/oidc.",
+    );
   }
   if (parsed.data.PASSWORD_SIGNIN === "false" && !oidcSet.length) {
     throw new Error("Invalid setting PASSWORD_SIGNIN: PASSWORD_SIGNIN=false turns off the password form, so single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) must be set, or no one could sign in.");

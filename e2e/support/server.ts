@@ -38,7 +38,7 @@ export const exited = (proc: ChildProcess) => new Promise<number | null>((resolv
 
 export async function waitHealthy(server: Pick<OwnServer, "baseURL" | "proc" | "output">) {
   for (let i = 0; i < 240; i++) {
-    if (server.proc.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
+    if (server.proc.exitCode !== null) throw new Error(`server exited (code ${server.proc.exitCode}): ${server.output()}`);
     if (await fetch(`${server.baseURL}/api/health`).then((r) => r.ok, () => false)) return;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -18,7 +18,7 @@ beforeEach(() => {
   vi.stubEnv("NODE_ENV", "development");
   vi.stubEnv("DATABASE_URL", undefined);
   vi.stubEnv("AUTH_SECRET", undefined);
-  for (const k of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME", "OIDC_TRUST_EMAIL", "PASSWORD_SIGNIN"]) vi.stubEnv(k, undefined);
+  for (const k of ["AUTH_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME", "OIDC_TRUST_EMAIL", "PASSWORD_SIGNIN"]) vi.stubEnv(k, undefined);
 });
 
 afterEach(() => {
@@ -137,6 +137,15 @@ describe("single sign-on settings", () => {
     vi.stubEnv(name, value);
     const { env } = await freshEnv();
     expect(() => env()).toThrow(message);
+  });
+
+  it("needs AUTH_URL in production, where the provider's redirect URI is built from it", async () => {
+    sso();
+    vi.stubEnv("NODE_ENV", "production");
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(/^Invalid setting AUTH_URL: single sign-on needs AUTH_URL/);
+    vi.stubEnv("AUTH_URL", "https://tracker.example.org");
+    expect((await freshEnv()).oidcConfig()).not.toBeNull();
   });
 
   it("refuses PASSWORD_SIGNIN=false without single sign-on: no one could sign in", async () => {
