@@ -20,7 +20,9 @@ test.setTimeout(240_000);
 // the Fetch standard's list of bad ports): the app takes +92, the provider +91.
 const port = Number(process.env.E2E_PORT ?? 3100) + 92;
 const idpPort = port - 1;
-const base = `http://127.0.0.1:${port}`;
+// The app by the name localhost: Next's request URL names 127.0.0.1 "localhost" whatever AUTH_URL
+// says, and the redirect URI the provider checks must be the same at sign-in and at the callback.
+const base = `http://localhost:${port}`;
 const client = { id: "tracker-e2e", secret: "tracker-e2e-client-secret", redirectUri: `${base}/api/auth/callback/oidc` };
 const accounts = [
   { sub: "nadia", email: "Nadia.Okafor@unodc.example", email_verified: true, name: "Nadia Okafor" },
@@ -99,7 +101,7 @@ test("a new person of a participating organisation signs in and is provisioned a
   expect(await usersNamed("nadia.okafor@unodc.example")).toHaveLength(1);
 });
 
-test("an existing password user with the same e-mail is linked, not duplicated", async ({ page }, testInfo) => {
+test("an existing password user with the same e-mail is linked, not duplicated", async ({ page, browser }, testInfo) => {
   const [sofia] = await usersNamed("staff@eeas.example");
   await page.goto(`${base}/signin`);
   await signInAtProvider(page, "sofia");
@@ -108,7 +110,8 @@ test("an existing password user with the same e-mail is linked, not duplicated",
   expect(await usersNamed("staff@eeas.example")).toHaveLength(1);
 
   // The admin's user list marks who signs in with single sign-on.
-  const adminPage = await page.context().browser()!.newPage();
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
   await adminPage.goto(`${base}/signin`);
   await adminPage.getByLabel("E-mail address").fill("admin@eeas.example");
   await adminPage.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -121,7 +124,7 @@ test("an existing password user with the same e-mail is linked, not duplicated",
   await expect(row("Marc Dubois").getByText("SSO", { exact: true })).toHaveCount(0);
   await expectAccessible(adminPage);
   await adminPage.screenshot({ path: testInfo.outputPath("admin-users-sso.png"), fullPage: true });
-  await adminPage.close();
+  await adminContext.close();
 });
 
 test("an e-mail domain of no participating organisation is refused with a page that says so", async ({ page }, testInfo) => {

@@ -15,5 +15,6 @@ declare module "oidc-provider" {
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);
     listen(port: number, host: string, listening: () => void): Server;
+    on(event: string, listener: (ctx: unknown, err: Error & { error_detail?: string }) => void): this;
   }
 }

@@ -23,6 +23,10 @@ export async function startOidcProvider(opts: { port: number; client: { id: stri
       return account && { accountId: id, claims: () => account };
     },
   });
+  // Why the provider refused a request (a failing sign-on shows only "Configuration" on our side).
+  for (const event of ["grant.error", "authorization.error", "server_error"]) {
+    provider.on(event, (_ctx: unknown, err: Error & { error_detail?: string }) => console.error(`test provider ${event}: ${err.message}${err.error_detail ? ` (${err.error_detail})` : ""}`));
+  }
   const server: Server = await new Promise((resolve) => {
     const s = provider.listen(opts.port, "127.0.0.1", () => resolve(s));
   });
