@@ -40,7 +40,8 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-const isPublic = (pathname: string) => pathname === "/signin" || pathname.startsWith("/set-password/") || pathname === "/unsubscribe";
+const isPublic = (pathname: string) =>
+  pathname === "/signin" || pathname === "/signin/refused" || pathname.startsWith("/set-password/") || pathname === "/unsubscribe";
 
 export const config = {
   // Pages only: the API, static files and prefetches get their headers from next.config.js.

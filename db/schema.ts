@@ -329,6 +329,24 @@ export const userSessions = pgTable(
 );
 
 /**
+ * A user's account at the single sign-on provider: the issuer and its subject (the ID token's
+ * `iss` and `sub`, which never change) point at our user, so a later change of e-mail address at
+ * the provider still finds them.
+ */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index("user_identities_user_idx").on(t.userId)],
+);
+
+/**
  * Failed sign-ins, counted per account ("account:<e-mail>") and per address ("address:<ip>") to
  * throttle guessing. Bookkeeping, not history (the audit trail has the attempts): old rows are pruned.
  */

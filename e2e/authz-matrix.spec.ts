@@ -44,7 +44,7 @@ const coveredRoutes = [
   "GET /api/v1/activity",
   "POST /api/internal/reminders",
 ];
-const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/set-password/actions.ts#setPasswordAction", "app/(auth)/unsubscribe/actions.ts#unsubscribeAction"];
+const publicActions = ["app/(auth)/signin/actions.ts#signInAction", "app/(auth)/signin/actions.ts#ssoSignInAction", "app/(auth)/set-password/actions.ts#setPasswordAction", "app/(auth)/unsubscribe/actions.ts#unsubscribeAction"];
 const coveredActions = [
   ...publicActions,
   "app/(app)/meetings/actions.ts#createMeetingAction", "app/(app)/meetings/actions.ts#updateMeetingAction",

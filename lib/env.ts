@@ -42,7 +42,24 @@ const schema = z.object({
     .min(0, "REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
     .max(23, "REMINDER_HOUR must be an hour of the day, 0 to 23 (UTC)")
     .default(6),
+  // Single sign-on (OpenID Connect): the three go together; see oidcConfig().
+  // https only, except on this machine (the e2e suite's test provider): Auth.js itself lets
+  // oauth4webapi talk plain http to any issuer (allowInsecureRequests), so the check is here.
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's issuer URL, like https://login.microsoftonline.com/<tenant>/v2.0" })
+    .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), "OIDC_ISSUER must be an https:// URL (plain http only for a provider on this machine, 127.0.0.1 or localhost)")
+    .optional(),
+  // Read by Auth.js itself: the address users open the app at. Single sign-on needs it in production
+  // (the provider's redirect URI is built from it; Next's own request URL says localhost).
+  AUTH_URL: z.url({ protocol: /^https?$/, error: "AUTH_URL must be the address users open the tracker at, like https://tracker.example.org" }).optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().trim().max(60, "OIDC_NAME must be at most 60 characters").optional(),
+  OIDC_TRUST_EMAIL: z.enum(["true", "false"], { error: "OIDC_TRUST_EMAIL must be true or false" }).default("false"),
+  PASSWORD_SIGNIN: z.enum(["true", "false"], { error: "PASSWORD_SIGNIN must be true or false" }).default("true"),
 });
+
+const oidcSettings = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
 
 export type Env = z.infer<typeof schema> & { engine: "pglite" | "postgres" };
 
@@ -52,21 +69,33 @@ export function env(): Env {
   if (cached) return cached;
   const parsed = schema.safeParse({
     ...process.env,
-    DATABASE_URL: process.env.DATABASE_URL || undefined,
-    AUTH_SECRET: process.env.AUTH_SECRET || undefined,
-    SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES || undefined,
-    SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
-    // The default is right for `npm start` on this machine; a deployment behind a proxy sets its public address.
-    APP_URL: process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`,
-    SMTP_URL: process.env.SMTP_URL || undefined,
-    MAIL_FROM: process.env.MAIL_FROM || undefined,
-    REMINDERS: process.env.REMINDERS || undefined,
-    REMINDER_DAYS: process.env.REMINDER_DAYS || undefined,
-    REMINDER_HOUR: process.env.REMINDER_HOUR || undefined,
+    // An empty variable counts as unset.
+    ...Object.fromEntries(
+      [
+        ...["DATABASE_URL", "AUTH_SECRET", "SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS", "AUTH_URL", "PASSWORD_SIGNIN", "OIDC_NAME", "OIDC_TRUST_EMAIL", ...oidcSettings],
+        ...["SMTP_URL", "MAIL_FROM", "REMINDERS", "REMINDER_DAYS", "REMINDER_HOUR"],
+      ].map((k) => [k, process.env[k] || undefined]),
+    ),
+    // The default is right for `npm start` on this machine; a deployment behind a proxy sets its public address
+    // (AUTH_URL, which Auth.js reads for single sign-on, is the same address).
+    APP_URL: process.env.APP_URL || process.env.AUTH_URL || `http://localhost:${process.env.PORT || 3000}`,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid setting ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const oidcSet = oidcSettings.filter((k) => parsed.data[k]);
+  const missing = oidcSettings.find((k) => !parsed.data[k]);
+  if (oidcSet.length && missing) {
+    throw new Error(`Invalid setting ${missing}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; ${oidcSet.join(" and ")} ${oidcSet.length > 1 ? "are" : "is"} set but ${missing} is not.`);
+  }
+  if (oidcSet.length && parsed.data.NODE_ENV === "production" && !parsed.data.AUTH_URL) {
+    throw new Error(
+      "Invalid setting AUTH_URL: single sign-on needs AUTH_URL, the address users open the tracker at (like https://tracker.example.org); the provider sends them back to AUTH_URL/api/auth/callback/oidc.",
+    );
+  }
+  if (parsed.data.PASSWORD_SIGNIN === "false" && !oidcSet.length) {
+    throw new Error("Invalid setting PASSWORD_SIGNIN: PASSWORD_SIGNIN=false turns off the password form, so single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) must be set, or no one could sign in.");
   }
   cached = { ...parsed.data, engine: parsed.data.DATABASE_URL ? "postgres" : "pglite" };
   return cached;
@@ -126,3 +155,26 @@ export function demoDataEnabled(): boolean {
   const e = env();
   return e.DEMO_DATA ? e.DEMO_DATA === "true" : !(e.NODE_ENV === "production" && e.DATABASE_URL);
 }
+
+export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; name: string; trustEmail: boolean };
+
+/**
+ * Single sign-on through an OpenID Connect provider, when OIDC_ISSUER, OIDC_CLIENT_ID and
+ * OIDC_CLIENT_SECRET are set (env() refuses one without the others); otherwise null.
+ * trustEmail: an ID token without an email_verified claim counts as verified (for providers such as
+ * Entra ID that do not send the claim but manage the addresses themselves); false by default.
+ */
+export function oidcConfig(): OidcConfig | null {
+  const e = env();
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    name: e.OIDC_NAME || "single sign-on",
+    trustEmail: e.OIDC_TRUST_EMAIL === "true",
+  };
+}
+
+/** Whether the password form signs anyone in (PASSWORD_SIGNIN=false leaves only single sign-on). */
+export const passwordSignInEnabled = () => env().PASSWORD_SIGNIN === "true";

@@ -11,7 +11,7 @@ import { roles } from "@/db/enums";
 import { FormActions, FormSummary } from "./form-bits";
 import { useAdminForm } from "./use-admin-form";
 
-export type AdminUser = { id: string; name: string; email: string; organisationId: string; organisationLabel: string; role: (typeof roles)[number]; active: boolean; version: number };
+export type AdminUser = { id: string; name: string; email: string; organisationId: string; organisationLabel: string; role: (typeof roles)[number]; active: boolean; version: number; sso: boolean };
 export type OrgOption = { id: string; label: string; archived: boolean };
 
 const roleLabels = { staff: "Staff", manager: "Manager", admin: "Admin" } as const;
@@ -69,6 +69,7 @@ export function UserAdmin({ users, organisations }: { users: AdminUser[]; organi
                 <span className={`font-medium ${u.active ? "text-zinc-900" : "text-zinc-600"}`}>{u.name}</span>
                 <span className="ml-2 inline-flex gap-1 align-middle">
                   <Chip>{roleLabels[u.role]}</Chip>
+                  {u.sso && <Chip title="Signs in with single sign-on">SSO</Chip>}
                   {!u.active && <Chip className="border-amber-700 bg-amber-50 text-amber-900">Deactivated</Chip>}
                 </span>
                 <div className="text-sm text-zinc-700">

@@ -12,7 +12,7 @@ export type OwnServer = { baseURL: string; proc: ChildProcess; output: () => str
  * data), for specs that write a lot or kill servers: what they do never reaches the shared server's
  * data the other specs read.
  */
-export function startServer(port: number, opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): OwnServer {
+export function startServer(port: number, opts: { dataDir?: string; env?: Record<string, string> } = {}): OwnServer {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "tracker-own-"));
   let out = "";
   const proc = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -38,7 +38,7 @@ export const exited = (proc: ChildProcess) => new Promise<number | null>((resolv
 
 export async function waitHealthy(server: Pick<OwnServer, "baseURL" | "proc" | "output">) {
   for (let i = 0; i < 240; i++) {
-    if (server.proc.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
+    if (server.proc.exitCode !== null) throw new Error(`server exited (code ${server.proc.exitCode}): ${server.output()}`);
     if (await fetch(`${server.baseURL}/api/health`).then((r) => r.ok, () => false)) return;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { organisationKinds } from "@/db/enums";
 import { id, requiredText, text, version } from "./common";
 
-const domain = z
+/** One e-mail domain, like unodc.org. */
+export const emailDomain = z
   .string()
   .trim()
   .toLowerCase()
@@ -12,7 +13,7 @@ const domain = z
 export const domainList = z
   .union([z.array(z.string(), { error: "Domains must be a list." }), z.string()], { error: "Domains must be a list." })
   .transform((v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : v))
-  .pipe(z.array(domain).max(20, { error: "At most 20 e-mail domains." }))
+  .pipe(z.array(emailDomain).max(20, { error: "At most 20 e-mail domains." }))
   .transform((list) => [...new Set(list)]);
 
 const acronym = text("Acronym", 30)

@@ -18,6 +18,7 @@ beforeEach(() => {
   vi.stubEnv("NODE_ENV", "development");
   vi.stubEnv("DATABASE_URL", undefined);
   vi.stubEnv("AUTH_SECRET", undefined);
+  for (const k of ["AUTH_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME", "OIDC_TRUST_EMAIL", "PASSWORD_SIGNIN"]) vi.stubEnv(k, undefined);
 });
 
 afterEach(() => {
@@ -93,6 +94,73 @@ describe("env()", () => {
     vi.stubEnv(name, value);
     const { env } = await freshEnv();
     expect(() => env()).toThrow(message);
+  });
+});
+
+describe("single sign-on settings", () => {
+  const sso = () => {
+    vi.stubEnv("OIDC_ISSUER", "https://login.example.org/realms/tracker");
+    vi.stubEnv("OIDC_CLIENT_ID", "tracker");
+    vi.stubEnv("OIDC_CLIENT_SECRET", "a-client-secret");
+  };
+
+  it("is off without the settings, and password sign-in on", async () => {
+    const e = await freshEnv();
+    expect(e.oidcConfig()).toBeNull();
+    expect(e.passwordSignInEnabled()).toBe(true);
+  });
+
+  it("is on with the three settings, named 'single sign-on' unless OIDC_NAME says otherwise", async () => {
+    sso();
+    expect((await freshEnv()).oidcConfig()).toEqual({ issuer: "https://login.example.org/realms/tracker", clientId: "tracker", clientSecret: "a-client-secret", name: "single sign-on", trustEmail: false });
+    vi.stubEnv("OIDC_NAME", "EU Login");
+    vi.stubEnv("OIDC_TRUST_EMAIL", "true");
+    vi.stubEnv("PASSWORD_SIGNIN", "false");
+    const e = await freshEnv();
+    expect(e.oidcConfig()).toMatchObject({ name: "EU Login", trustEmail: true });
+    expect(e.passwordSignInEnabled()).toBe(false);
+  });
+
+  it("accepts plain http only for a provider on this machine", async () => {
+    sso();
+    vi.stubEnv("OIDC_ISSUER", "http://127.0.0.1:4191");
+    expect((await freshEnv()).oidcConfig()?.issuer).toBe("http://127.0.0.1:4191");
+  });
+
+  it.each(["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"])("refuses to start with %s missing from the three", async (name) => {
+    sso();
+    vi.stubEnv(name, "");
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(new RegExp(`^Invalid setting ${name}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; .* but ${name} is not\\.$`));
+  });
+
+  it.each([
+    ["OIDC_ISSUER", "login.example.org", /Invalid setting OIDC_ISSUER: OIDC_ISSUER must be the provider's issuer URL/],
+    ["OIDC_ISSUER", "ftp://login.example.org", /Invalid setting OIDC_ISSUER/],
+    ["OIDC_ISSUER", "http://login.example.org/realms/tracker", /Invalid setting OIDC_ISSUER: OIDC_ISSUER must be an https:\/\/ URL/],
+    ["OIDC_ISSUER", "http://127.0.0.1.example.org", /Invalid setting OIDC_ISSUER: OIDC_ISSUER must be an https:\/\/ URL/],
+    ["PASSWORD_SIGNIN", "no", /Invalid setting PASSWORD_SIGNIN: PASSWORD_SIGNIN must be true or false/],
+    ["OIDC_TRUST_EMAIL", "yes", /Invalid setting OIDC_TRUST_EMAIL: OIDC_TRUST_EMAIL must be true or false/],
+  ])("refuses a malformed %s=%s", async (name, value, message) => {
+    sso();
+    vi.stubEnv(name, value);
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(message);
+  });
+
+  it("needs AUTH_URL in production, where the provider's redirect URI is built from it", async () => {
+    sso();
+    vi.stubEnv("NODE_ENV", "production");
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(/^Invalid setting AUTH_URL: single sign-on needs AUTH_URL/);
+    vi.stubEnv("AUTH_URL", "https://tracker.example.org");
+    expect((await freshEnv()).oidcConfig()).not.toBeNull();
+  });
+
+  it("refuses PASSWORD_SIGNIN=false without single sign-on: no one could sign in", async () => {
+    vi.stubEnv("PASSWORD_SIGNIN", "false");
+    const { env } = await freshEnv();
+    expect(() => env()).toThrow(/Invalid setting PASSWORD_SIGNIN: .* or no one could sign in/);
   });
 });
 

@@ -2,16 +2,20 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { demoAccounts, DEMO_PASSWORD } from "@/db/seed";
 import { safePath } from "@/lib/auth";
-import { demoDataEnabled } from "@/lib/env";
+import { Button } from "@/components/ui/button";
+import { demoDataEnabled, oidcConfig, passwordSignInEnabled } from "@/lib/env";
 import { getViewer } from "@/lib/session";
+import { ssoSignInAction } from "./actions";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
   const target = safePath(callbackUrl);
   if (await getViewer()) redirect(target);
+  const sso = oidcConfig();
+  const passwords = passwordSignInEnabled();
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -24,9 +28,26 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
-          <SignInForm callbackUrl={target} />
+          {/* Auth.js sends a single sign-on that failed on the way (cancelled, expired, a provider error) here with ?error=<kind>: never shown as such. */}
+          {error && sso && (
+            <p role="alert" className="mb-4 rounded-md border-2 border-red-700 p-3 text-sm font-medium text-red-800">
+              Single sign-on did not complete. Try again; if it keeps failing, ask an administrator.
+            </p>
+          )}
+          {sso && (
+            <form action={ssoSignInAction}>
+              <input type="hidden" name="callbackUrl" value={target} />
+              <Button type="submit" className="w-full py-2">
+                Sign in with {sso.name}
+              </Button>
+            </form>
+          )}
+          {sso && passwords && (
+            <p className="my-4 flex items-center gap-3 text-sm text-zinc-600 before:h-px before:flex-1 before:bg-zinc-200 after:h-px after:flex-1 after:bg-zinc-200">or with a password</p>
+          )}
+          {passwords && <SignInForm callbackUrl={target} />}
         </div>
-        {demoDataEnabled() && (
+        {passwords && demoDataEnabled() && (
           <details className="mt-4 rounded-lg border border-zinc-200 bg-white p-4 text-sm text-zinc-700">
             <summary className="cursor-pointer font-medium">Demo accounts</summary>
             <p className="mt-2">

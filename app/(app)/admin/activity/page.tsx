@@ -46,7 +46,16 @@ function EventSentence({ a }: { a: Row }) {
   const after = obj(a.after);
   switch (a.action) {
     case "signed_in":
-      return <span><Chip className="mr-1.5 border-emerald-700/50 bg-emerald-50 text-emerald-900">Sign-in</Chip>Signed in.</span>;
+      return <span><Chip className="mr-1.5 border-emerald-700/50 bg-emerald-50 text-emerald-900">Sign-in</Chip>Signed in{str(after.method) === "sso" && " with single sign-on"}.</span>;
+    case "sign_in_refused":
+      return (
+        <span>
+          <Chip className="mr-1.5 border-red-700 bg-red-50 text-red-900">Sign-in refused</Chip>
+          A sign-in{str(after.method) === "sso" ? " with single sign-on" : " with a password"} as <span className="font-medium">{str(after.email) || "an unknown address"}</span> was refused: {refusalLabels[str(after.reason)] ?? str(after.reason)}.
+        </span>
+      );
+    case "identity_linked":
+      return <span>Linked to an account at the single sign-on provider.</span>;
     case "sign_in_failed":
       return (
         <span>
@@ -91,8 +100,16 @@ function EventSentence({ a }: { a: Row }) {
   }
 }
 
+const refusalLabels: Record<string, string> = {
+  unknown_domain: "the e-mail domain is no organisation's",
+  deactivated: "the account is deactivated",
+  unverified_email: "the provider did not confirm the e-mail address",
+  no_email: "the provider did not share an e-mail address",
+  password_sign_in_off: "password sign-in is turned off",
+};
+
 /** Who did it: sign-in attempts with an address no one has come from no user. */
-const actorLabel = (a: Row) => a.actorName ?? (a.action === "sign_in_failed" || a.action === "sign_in_throttled" ? "Not signed in" : "System");
+const actorLabel = (a: Row) => a.actorName ?? (a.action.startsWith("sign_in_") ? "Not signed in" : "System");
 
 export default async function ActivityAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireAdmin();
