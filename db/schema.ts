@@ -245,6 +245,11 @@ export const followUps = pgTable(
     index("follow_ups_owner_organisation_area_due_idx").on(t.ownerOrganisationId, t.priorityAreaId, t.dueOn),
     index("follow_ups_owner_user_idx").on(t.ownerUserId),
     index("follow_ups_priority_area_idx").on(t.priorityAreaId),
+    // Open follow-ups of an area by due date: "overdue" (and "due soon") within an area reads only the
+    // open ones in the date range, not every follow-up of the area (EXPLAIN ANALYZE on the scale data:
+    // 2,249 rows and 787 heap blocks → 358 rows and 299 blocks, 7.9 → 1.5 ms). The predicate is
+    // overdueSql's status list, inlined as literals so the planner can prove it.
+    index("follow_ups_open_area_due_idx").on(t.priorityAreaId, t.dueOn).where(sql`${t.status} not in ('done', 'cancelled')`),
     index("follow_ups_status_due_idx").on(t.status, t.dueOn),
     // The keyset order of the lists ("due" sort: undated last, then id), so a first page is read
     // in index order and stops after one page instead of sorting every visible row; per status

@@ -1,0 +1,1 @@
+CREATE INDEX "follow_ups_open_area_due_idx" ON "follow_ups" USING btree ("priority_area_id","due_on") WHERE "follow_ups"."status" not in ('done', 'cancelled');
