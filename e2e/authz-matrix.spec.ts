@@ -49,6 +49,7 @@ const coveredActions = [
   ...publicActions,
   "app/(app)/meetings/actions.ts#createMeetingAction", "app/(app)/meetings/actions.ts#updateMeetingAction",
   "app/(app)/meetings/actions.ts#draftMeetingAction", "app/(app)/meetings/actions.ts#createMeetingWithFollowUpsAction", "app/(app)/people-actions.ts#listPeopleAction",
+  "app/(app)/people-actions.ts#listMeetingOptionsAction", "app/(app)/board/actions.ts#loadBoardColumnAction",
   "app/(app)/follow-ups/actions.ts#createFollowUpAction", "app/(app)/follow-ups/actions.ts#updateFollowUpAction", "app/(app)/follow-ups/actions.ts#addCommentAction",
   "app/(app)/saved-views/actions.ts#createSavedViewAction", "app/(app)/saved-views/actions.ts#deleteSavedViewAction",
   "app/(app)/profile/actions.ts#createCalendarFeedAction", "app/(app)/profile/actions.ts#revokeCalendarFeedAction",
@@ -307,6 +308,10 @@ test("meetings: who sees and who edits, over the API and the server action", asy
     if (p.role) {
       const list = await json<{ items: { id: string }[] }>(await p.ctx.get("/api/v1/meetings?q=Matrix&limit=200"));
       expect(list.items.map((i) => i.id).filter((id) => meetings.some((m) => m.id === id)).sort(), `${p.key} meeting list`).toEqual(meetings.filter((m) => seesMeeting(p, m)).map((m) => m.id).sort());
+      // The filters' meeting choice names exactly the meetings the person may see (a few hundred at most here).
+      const options = await callAction(p.ctx, action("app/(app)/people-actions.ts#listMeetingOptionsAction"), [{}]);
+      for (const m of meetings)
+        if (options.text.includes(m.id) !== seesMeeting(p, m)) failures.push(`${p.key} listMeetingOptionsAction ${seesMeeting(p, m) ? "leaves out" : "names"} ${m.id}`);
     }
     const create = { title: `Matrix new by ${p.key}`, heldOn: "2026-11-01", format: "virtual" };
     checkApi(`${p.key} POST meeting`, await p.ctx.post("/api/v1/meetings", { data: create }), expected(p, () => "ok"));
@@ -361,6 +366,11 @@ test("follow-ups: see, progress, manage and comment, over the API and the server
       const visible = followUps.filter((f) => seesFollowUp(p, f)).map((f) => f.id).sort();
       const list = await json<{ items: { id: string }[] }>(await p.ctx.get("/api/v1/follow-ups?q=Matrix&limit=200"));
       expect(list.items.map((i) => i.id).filter((id) => followUps.some((f) => f.id === id)).sort(), `${p.key} follow-up list`).toEqual(visible);
+      // A board column loading on: the same rows as the list, 25 at a time.
+      const column = await callAction(p.ctx, action("app/(app)/board/actions.ts#loadBoardColumnAction"), [{ q: "Matrix" }]);
+      expect(visible.length, "the matrix's follow-ups fit in one board page").toBeLessThanOrEqual(25);
+      for (const f of followUps)
+        if (column.text.includes(f.id) !== seesFollowUp(p, f)) failures.push(`${p.key} loadBoardColumnAction ${seesFollowUp(p, f) ? "leaves out" : "lists"} ${f.id}`);
       const csv = await (await p.ctx.get("/api/v1/follow-ups.csv?q=Matrix")).text();
       for (const f of followUps) {
         const title = (await readFollowUp(f.id) as unknown as { title: string }).title;
@@ -488,6 +498,8 @@ test("reference lists: everyone signed in reads them; only admins change them, o
     checkApi(`${p.key} GET series stats`, await p.ctx.get(`/api/v1/meeting-series/${series}/stats`), signedInRule(p));
     checkApi(`${p.key} GET sdg-targets`, await p.ctx.get("/api/v1/sdg-targets"), signedInRule(p));
     checkAction(`${p.key} listPeopleAction`, await callAction(p.ctx, action("app/(app)/people-actions.ts#listPeopleAction"), [{}]), signedInRule(p));
+    checkAction(`${p.key} loadBoardColumnAction`, await callAction(p.ctx, action("app/(app)/board/actions.ts#loadBoardColumnAction"), [{ status: "open" }]), signedInRule(p));
+    checkAction(`${p.key} listMeetingOptionsAction`, await callAction(p.ctx, action("app/(app)/people-actions.ts#listMeetingOptionsAction"), [{}]), signedInRule(p));
     // An organisation's accountability view: open to everyone signed in, listing only what they may see.
     for (const acronym of ["ROSEN", "EEAS", "DG HOME"]) {
       const res = await p.ctx.get(`/api/v1/organisations/${orgId(acronym)}/accountability`);

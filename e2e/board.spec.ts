@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, followUpMaker, signIn, test } from "./fixtures";
 
 /** A fresh follow-up owned by the signed-in user's organisation (or `ownerOrganisationId`), via the JSON API. */
 async function makeFollowUp(page: Page, title: string, ownerOrganisationId?: string) {
@@ -127,6 +127,52 @@ test("filters live in the URL: they survive a reload and a copied link", async (
   await expect(second.getByLabel("Overdue only")).toBeChecked();
   await expect(second.getByLabel("Owner organisation")).toHaveValue("all");
   await other.close();
+});
+
+test("a column shows the ten due soonest, loads the rest as it scrolls into view, and a loaded card moves like any other", async ({ page }) => {
+  await signIn(page, "manager@unodc.example");
+  const tag = `Scroll column ${Date.now()}`;
+  const make = await followUpMaker(page);
+  for (let i = 1; i <= 14; i++) await make(`${tag} #${String(i).padStart(2, "0")}`, "UNODC", { status: "open", dueOn: `2031-01-${String(i).padStart(2, "0")}` });
+
+  await page.goto(`/board?q=${encodeURIComponent(tag)}`);
+  const open = column(page, "Open");
+  await expect(open.getByRole("heading", { name: /Open/ })).toContainText("10 of 14");
+  // The page itself brought the ten due soonest, in order; the rest came with the scroll.
+  await expect(open.locator("[data-card-id]")).toHaveCount(10);
+  await expect(open.getByRole("link", { name: `${tag} #10` })).toBeVisible();
+  await expect(open.getByRole("link", { name: `${tag} #11` })).toHaveCount(0);
+  await open.getByRole("button", { name: /^Load more \(4 left\)$/ }).scrollIntoViewIfNeeded();
+  await expect(open.locator("[data-card-id]")).toHaveCount(14);
+  await expect(open.getByRole("heading", { name: /Open/ })).toContainText("14");
+  await expect(open.getByRole("button", { name: /^Load more/ })).toHaveCount(0);
+  const titles = await open.locator("[data-card-id] a").allTextContents();
+  expect(titles).toEqual(Array.from({ length: 14 }, (_, i) => `${tag} #${String(i + 1).padStart(2, "0")}`));
+
+  const last = `${tag} #14`;
+  const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/v1/follow-ups/"));
+  await page.getByRole("button", { name: new RegExp(`^Move “${last}”`) }).focus();
+  await keyboardMove(page, "In progress");
+  expect((await saved).status()).toBe(200);
+  await expect(card(page, "In progress", last)).toBeVisible();
+  await page.reload();
+  await expect(card(page, "In progress", last)).toBeVisible();
+});
+
+test("the meeting and owner filters load their lists when More filters opens, and keep a chosen one", async ({ page }) => {
+  await signIn(page, "staff@eeas.example");
+  await page.goto("/board");
+  await expect(page.locator("#board-meeting option")).toHaveCount(1); // "All meetings": the list is not in the page
+  await page.getByText("More filters").click();
+  await expect(page.locator("#board-meeting option", { hasText: "16th EU–UNODC Senior Officials Meeting" })).toHaveCount(1);
+  await expect(page.locator("#board-owner option", { hasText: "Amina Okafor" }).first()).toBeAttached();
+  await page.locator("#board-meeting").selectOption({ label: (await page.locator("#board-meeting option", { hasText: "16th EU–UNODC" }).textContent()) ?? "" });
+  await expect(page).toHaveURL(/meetingId=/);
+  // A link with a meeting chosen opens with its name shown, before any list has loaded.
+  await page.reload();
+  await expect(page.locator("#board-meeting")).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(page.locator("#board-meeting option:checked")).toContainText("16th EU–UNODC Senior Officials Meeting");
+  await expectAccessible(page);
 });
 
 test("the board, table and overview pass an accessibility scan", async ({ page }) => {

@@ -1,13 +1,18 @@
+// One formatter each, made once: `toLocaleDateString(locale, options)` builds a new Intl.DateTimeFormat
+// on every call, which was a fifth of the board's server CPU (125 cards, 200 meeting names).
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
 /** Dates read "15 Feb 2022" in the UI, ISO in the API. */
 export function formatDate(iso: string | Date | null | undefined): string {
   if (!iso) return "";
   const d = typeof iso === "string" ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso) : iso;
-  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return dateFormat.format(d);
 }
 
 export function formatDateTime(iso: string | Date): string {
   const d = typeof iso === "string" ? new Date(iso) : iso;
-  return d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+  return dateTimeFormat.format(d) + " UTC";
 }
 
 export function todayIso(): string {

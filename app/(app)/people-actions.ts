@@ -1,6 +1,8 @@
 "use server";
 
 import { z } from "zod";
+import { toMeetingOption } from "@/components/board/board-data";
+import { listMeetingOptions } from "@/db/queries/meetings";
 import { listActivePeople } from "@/db/queries/users";
 import { authedAction } from "@/lib/actions";
 
@@ -10,3 +12,6 @@ import { authedAction } from "@/lib/actions";
  * the page: thousands of <option>s weigh more than the page itself.
  */
 export const listPeopleAction = authedAction(z.object({}), async (_input, { db }) => listActivePeople(db));
+
+/** The meetings the viewer may see, for the filters' meeting choice (loaded when "More filters" opens). */
+export const listMeetingOptionsAction = authedAction(z.object({}), async (_input, { db, viewer }) => (await listMeetingOptions(db, viewer)).map(toMeetingOption));

@@ -2,8 +2,8 @@
 
 import { ChevronDown, Search, X } from "lucide-react";
 import { debounce, useQueryStates } from "nuqs";
-import { type ReactNode, useEffect, useState, useTransition } from "react";
-import { listPeopleAction } from "@/app/(app)/people-actions";
+import { type ReactNode, useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { listMeetingOptionsAction, listPeopleAction } from "@/app/(app)/people-actions";
 import { followUpStatuses } from "@/db/enums";
 import { statusLabels } from "@/lib/format";
 import { ALL_ORGANISATIONS, type BoardGroup, boardSearchParams } from "./search-params";
@@ -28,33 +28,32 @@ export function BoardFilters({
   viewerOrganisationId,
   priorityAreas,
   organisations,
-  meetings,
+  meetings: chosenMeeting,
   series,
-  owners: firstOwners,
-  ownersComplete = true,
+  owners: chosenOwner,
   showGroup = true,
 }: {
   viewerOrganisationId: string;
   priorityAreas: Option[];
   organisations: (OrganisationOption & { depth: number })[];
+  /** The chosen meeting and owner only (if any): the whole lists load when "More filters" opens. */
   meetings: Option[];
   series: Option[];
   owners: Option[];
-  /** False when the page sent only some owners: everyone is loaded after it. */
-  ownersComplete?: boolean;
   showGroup?: boolean;
 }) {
-  const [owners, setOwners] = useState(firstOwners);
-  useEffect(() => {
-    if (ownersComplete) return;
-    let live = true;
-    void listPeopleAction({}).then((r) => {
-      if (live && r.ok) setOwners(r.data.map((p) => ({ id: p.id, name: p.name })));
+  const [lists, setLists] = useState<{ meetings: Option[]; owners: Option[] } | null>(null);
+  const requested = useRef(false);
+  const loadLists = useCallback(() => {
+    if (requested.current) return;
+    requested.current = true;
+    void Promise.all([listMeetingOptionsAction({}), listPeopleAction({})]).then(([m, p]) => {
+      if (m.ok && p.ok) setLists({ meetings: m.data, owners: p.data.map((u) => ({ id: u.id, name: u.name })) });
+      else requested.current = false; // asked again at the next opening
     });
-    return () => {
-      live = false;
-    };
-  }, [ownersComplete]);
+  }, []);
+  const meetings = lists?.meetings ?? chosenMeeting;
+  const owners = lists?.owners ?? chosenOwner;
   const [pending, startTransition] = useTransition();
   const [f, setF] = useQueryStates(boardSearchParams, { shallow: false, startTransition });
 
@@ -62,6 +61,11 @@ export function BoardFilters({
   const any = more > 0 || !!f.q || !!f.priorityAreaId || !!f.organisationId || !!f.overdue;
   const orgValue = f.organisationId ?? viewerOrganisationId;
   const set = (patch: Partial<typeof f>) => void setF(patch);
+  // Opened by a link with one of its filters: its lists are needed at once.
+  const openAtFirst = useRef(more > 0);
+  useEffect(() => {
+    if (openAtFirst.current) loadLists();
+  }, [loadLists]);
 
   return (
     <form role="search" aria-label="Filter follow-ups" aria-busy={pending} onSubmit={(e) => e.preventDefault()} className="rounded-lg border border-zinc-200 bg-white p-3">
@@ -122,7 +126,9 @@ export function BoardFilters({
         </div>
       </div>
 
-      <details className="group mt-2" open={more > 0 ? true : undefined}>
+      <details className="group mt-2" open={more > 0 ? true : undefined} onToggle={(e) => {
+          if (e.currentTarget.open) loadLists();
+        }}>
         <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded px-1 py-1 text-sm font-medium text-zinc-700 hover:text-zinc-900 [&::-webkit-details-marker]:hidden">
           <ChevronDown aria-hidden className="size-4 transition-transform group-open:rotate-180" />
           More filters{more ? ` (${more})` : ""}

@@ -21,19 +21,23 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronRight, GripVertical } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type CSSProperties, type ReactNode, useEffect, useId, useMemo, useState } from "react";
+import { type CSSProperties, type ReactNode, useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { loadBoardColumnAction } from "@/app/(app)/board/actions";
 import { DueDate } from "@/components/follow-ups/due-date";
 import { StatusBadge, statusStyle } from "@/components/follow-ups/status-badge";
 import { Chip, OrgName } from "@/components/ui/chip";
 import { statusLabels, todayIso } from "@/lib/format";
 import type { BoardGroup } from "./search-params";
+import type { FollowUpFilters } from "@/lib/validation/follow-ups";
 import type { BoardCard, Status } from "./types";
 
 type Lane = { key: string; label: string; cards: BoardCard[] };
 type DragData = { lane: string; status: Status; card?: BoardCard };
 
 const closedStatuses: Status[] = ["done", "cancelled"];
+/** A column loads on as it scrolls up to this many cards; past it, its link leads to the table. */
+const MAX_LOADED = 100;
 const isOverdue = (c: Pick<BoardCard, "dueOn">, status: Status) => !!c.dueOn && c.dueOn < todayIso() && !closedStatuses.includes(status);
 
 class MoveError extends Error {
@@ -84,6 +88,8 @@ const collision: CollisionDetection = (args) => {
 export function FollowUpBoard({
   cards: initial,
   boardKey,
+  filters,
+  nextCursors: firstCursors,
   statuses,
   totals,
   moreHrefs,
@@ -91,6 +97,10 @@ export function FollowUpBoard({
 }: {
   cards: BoardCard[];
   boardKey: string;
+  /** The page's filters, for loading a column's next cards. */
+  filters: FollowUpFilters;
+  /** Per column, where its next cards start (null: no more to load here). */
+  nextCursors: Partial<Record<Status, string | null>>;
   statuses: readonly Status[];
   totals: Record<Status, number>;
   /** Per column: the table with the board's filters and that status, for the cards the board leaves out. */
@@ -105,6 +115,32 @@ export function FollowUpBoard({
   useEffect(() => {
     qc.setQueryData(queryKey, initial);
   }, [qc, queryKey, initial]);
+  // Where each column's next cards start: the page's, until a column loads more (a new render of
+  // the page starts again from its own).
+  const [loadedCursors, setLoadedCursors] = useState({ from: firstCursors, cursors: firstCursors });
+  const cursors = loadedCursors.from === firstCursors ? loadedCursors.cursors : firstCursors;
+
+  // A column's next cards, appended to the board's list (a card already there, say moved in from
+  // another column, keeps its place and state).
+  const loading = useRef(new Set<Status>());
+  const loadMore = useCallback(
+    async (status: Status, cursor: string) => {
+      if (loading.current.has(status)) return;
+      loading.current.add(status);
+      const result = await loadBoardColumnAction({ ...filters, status, cursor }).catch(() => null);
+      loading.current.delete(status);
+      if (!result?.ok) {
+        toast.error(result?.error ?? "More cards could not be loaded: the server could not be reached.");
+        return;
+      }
+      setLoadedCursors((l) => ({ from: firstCursors, cursors: { ...(l.from === firstCursors ? l.cursors : firstCursors), [status]: result.data.nextCursor } }));
+      qc.setQueryData<BoardCard[]>(queryKey, (list = []) => {
+        const have = new Set(list.map((c) => c.id));
+        return [...list, ...result.data.cards.filter((c) => !have.has(c.id))];
+      });
+    },
+    [filters, firstCursors, qc, queryKey],
+  );
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -243,6 +279,7 @@ export function FollowUpBoard({
                     cards={inColumn}
                     total={group === "none" ? totals[s] : undefined}
                     moreHref={moreHrefs[s]}
+                    onLoadMore={cursors[s] && inColumn.length < MAX_LOADED ? () => void loadMore(s, cursors[s] as string) : undefined}
                     activeId={activeId}
                     level={group === "none" ? 2 : 3}
                   />
@@ -299,6 +336,7 @@ function Column({
   cards,
   total,
   moreHref,
+  onLoadMore,
   activeId,
   level,
 }: {
@@ -307,6 +345,8 @@ function Column({
   cards: BoardCard[];
   total?: number;
   moreHref?: string;
+  /** Set while the column has more cards to load. */
+  onLoadMore?: () => void;
   activeId: string | null;
   level: 2 | 3;
 }) {
@@ -340,12 +380,38 @@ function Column({
       ) : (
         <p className="mx-2 mb-2 min-h-16 rounded-md border border-dashed border-zinc-300 px-3 py-4 text-center text-xs text-zinc-600">Drop a card here to mark it {statusLabels[status].toLowerCase()}.</p>
       )}
-      {capped && moreHref && (
+      {capped && onLoadMore ? (
+        <LoadMore key={cards.length} onLoad={onLoadMore} left={total - cards.length} />
+      ) : capped && moreHref && (
         <Link href={moreHref} className="mx-2 mb-2 rounded-md px-2 py-1.5 text-center text-xs font-medium text-accent-800 hover:bg-white hover:underline">
           Show {total - cards.length} more in the table
         </Link>
       )}
     </div>
+  );
+}
+
+/** Loads the column's next cards when it comes near the screen, or when pressed (keyboard, screen readers). */
+function LoadMore({ onLoad, left }: { onLoad: () => void; left: number }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const load = useEffectEvent(onLoad);
+  // Remounted (keyed by the count) after each load, so a column still in view goes on loading.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) load();
+      },
+      { rootMargin: "600px 0px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <button ref={ref} type="button" onClick={onLoad} className="mx-2 mb-2 rounded-md px-2 py-1.5 text-center text-xs font-medium text-accent-800 hover:bg-white hover:underline">
+      Load more ({left} left)
+    </button>
   );
 }
 

@@ -118,6 +118,16 @@ export async function listMeetings(db: Db, viewer: Viewer, filters: MeetingFilte
   return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.heldOn, last.id]) : null };
 }
 
+/** The meetings to choose from in a filter (the most recent first), or the chosen one: names and dates only. */
+export async function listMeetingOptions(db: Db, viewer: Viewer, only?: { id: string }) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, heldOn: meetings.heldOn })
+    .from(meetings)
+    .where(and(visibleMeetingSql(viewer), only ? eq(meetings.id, only.id) : undefined))
+    .orderBy(desc(meetings.heldOn), desc(meetings.id))
+    .limit(only ? 1 : 200);
+}
+
 /** The meeting if the viewer may see it; otherwise 404, so its existence does not leak. */
 export async function getMeeting(db: Db, viewer: Viewer, id: string): Promise<Meeting> {
   const [row] = await selectMeetings(db, eq(meetings.id, id)).limit(1);

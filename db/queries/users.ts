@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { and, asc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { organisations, passwordTokens, users } from "@/db/schema";
@@ -79,12 +79,13 @@ export async function listUsers(db: Db) {
  * Active people one can name as an owner, with their organisation's acronym; optionally only one
  * organisation's (plus one chosen person), for a page that loads everyone else later.
  */
-export async function listActivePeople(db: Db, only?: { organisationId: string; alsoId?: string }) {
+/** Everyone who can be named as an owner; or only one organisation's people, or one person. */
+export async function listActivePeople(db: Db, only?: { organisationId: string } | { id: string }) {
   return db
     .select({ id: users.id, name: users.name, organisationId: users.organisationId, organisationAcronym: organisations.acronym })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.active, true), only ? or(eq(users.organisationId, only.organisationId), only.alsoId ? eq(users.id, only.alsoId) : undefined) : undefined))
+    .where(and(eq(users.active, true), !only ? undefined : "id" in only ? eq(users.id, only.id) : eq(users.organisationId, only.organisationId)))
     .orderBy(asc(users.name));
 }
 

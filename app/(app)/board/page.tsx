@@ -19,11 +19,14 @@ import { requireViewer } from "@/lib/session";
 export const metadata: Metadata = { title: "Board" };
 
 /**
- * Per column: the cards due soonest, enough to review at a glance; a column with more links to the
- * table with the same filters, which pages through the rest. (Each card is rendered and sent twice,
- * as HTML and for the client board: 100 per column made the page slow to serve.)
+ * Per column, the cards due soonest: as many as fill a screen come with the page (each card is
+ * rendered and sent twice, as HTML and for the client board, so a page of 125 cards cost three times
+ * the server time of one of 50); the rest load as the column scrolls into view, up to 100 a
+ * column (components/board/follow-up-board.tsx), then a link leads to the table, which pages on. Grouped by lanes, the
+ * board sends up to 25 per column and links to the table for the rest.
  */
-const PER_COLUMN = 25;
+const FIRST = 10;
+const PER_COLUMN_GROUPED = 25;
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
@@ -32,11 +35,13 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const statuses = followUpStatuses.filter((s) => !filters.status || (Array.isArray(filters.status) ? filters.status : [filters.status]).includes(s));
 
   const [columns, totals, options] = await Promise.all([
-    Promise.all(statuses.map((s) => listFollowUps(db, viewer, { ...filters, status: s, limit: PER_COLUMN }))),
+    Promise.all(statuses.map((s) => listFollowUps(db, viewer, { ...filters, status: s, limit: group === "none" ? FIRST : PER_COLUMN_GROUPED }))),
     countFollowUpsByStatus(db, viewer, filters),
-    filterOptions(db, viewer, { ownersLater: { selectedId: filters.ownerUserId } }),
+    filterOptions(db, viewer, filters),
   ]);
   const cards = columns.flatMap((c) => c.items.map(toBoardCard));
+  // Ungrouped, each column pages on with its cursor; grouped, it ends at the table link.
+  const nextCursors = Object.fromEntries(statuses.map((s, i) => [s, group === "none" ? (columns[i]?.nextCursor ?? null) : null]));
   const total = statuses.reduce((n, s) => n + totals[s], 0);
   const query = apiQuery(filters);
   // The table's own default is the viewer's organisation: "all" must be said.
@@ -46,7 +51,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader wide title="Board" description={`${plural(total, "follow-up")} match these filters${cards.length < total ? `; showing the ${cards.length} due soonest` : ""}.`}>
+      <PageHeader wide title="Board" description={`${plural(total, "follow-up")} match these filters${cards.length < total ? `, the soonest due first` : ""}.`}>
         <SaveViewButton path="/board" />
         <a href={`/api/v1/follow-ups.csv?${query}`} download className={buttonClass("secondary")}>
           <Download aria-hidden className="size-4" />
@@ -69,16 +74,25 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               No follow-ups match these filters. Reset the filters, or choose “All organisations” to see every organisation’s.
             </p>
           )}
-          {cards.length < total && (
+          {group !== "none" && cards.length < total && (
             <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              Showing {cards.length} of {total} follow-ups (at most {PER_COLUMN} per column, soonest due first). Refine the filters,{" "}
+              Showing {cards.length} of {total} follow-ups (at most {PER_COLUMN_GROUPED} per column, soonest due first). Refine the filters,{" "}
               <Link href={tableHref()} className="font-medium underline">
                 see them all in the table
               </Link>
               , or export them.
             </p>
           )}
-          <FollowUpBoard cards={cards} boardKey={query + `&group=${group}`} statuses={statuses} totals={totals} moreHrefs={moreHrefs} group={group} />
+          <FollowUpBoard
+            cards={cards}
+            boardKey={query + `&group=${group}`}
+            filters={filters}
+            nextCursors={nextCursors}
+            statuses={statuses}
+            totals={totals}
+            moreHrefs={moreHrefs}
+            group={group}
+          />
         </NuqsAdapter>
       </div>
     </>

@@ -49,7 +49,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
     badCursor = true;
     page = await listFollowUps(db, viewer, { ...filters, sort, dir, limit: PAGE });
   }
-  const [counts, options] = await Promise.all([countFollowUpsByStatus(db, viewer, filters), filterOptions(db, viewer)]);
+  const [counts, options] = await Promise.all([countFollowUpsByStatus(db, viewer, filters), filterOptions(db, viewer, filters)]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   // Bulk edit is for managers (within their subtree) and admins; the server checks each row again.
   const canBulkEdit = viewer.role !== "staff";

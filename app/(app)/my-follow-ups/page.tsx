@@ -17,7 +17,7 @@ import type { FollowUpFilters } from "@/lib/validation/follow-ups";
 
 export const metadata: Metadata = { title: "My follow-ups" };
 
-const LIMIT = 200;
+const LIMIT = 50;
 const views = ["all", "me", "org"] as const;
 type View = (typeof views)[number];
 type SearchParams = Record<string, string | string[] | undefined>;
