@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { rowsOf } from "./rows";
 
 export type Dump = {
   app: "cooperation-tracker";
@@ -15,8 +16,6 @@ export type Dump = {
   migration: string;
   tables: { name: string; rows: Record<string, unknown>[] }[];
 };
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
 
 async function lastMigration(db: Db): Promise<string> {
   const [row] = rowsOf<{ hash: string }>(await db.execute(sql`select hash from drizzle.__drizzle_migrations order by created_at desc, id desc limit 1`));

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { activity, followUps, meetingReviews, meetingSeries, meetings, organisations, priorityAreas } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import { type FollowUp, latestComments, organisationSubtreeSql, overdueSql, selectFollowUps, visibleFollowUpSql } from "./follow-ups";
+import { type FollowUp, latestComments, organisationSubtree, overdueSql, selectFollowUps, visibleFollowUpSql } from "./follow-ups";
 import { getMeeting, type Meeting, visibleMeetingSql } from "./meetings";
 
 type Status = FollowUp["status"];
@@ -243,7 +243,7 @@ export async function accountability(db: Db, viewer: Viewer, organisationId: str
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   if (!organisation) throw notFound("organisation");
-  const owned = and(inArray(followUps.ownerOrganisationId, organisationSubtreeSql(organisationId)), visibleFollowUpSql(viewer));
+  const owned = and(inArray(followUps.ownerOrganisationId, await organisationSubtree(db, viewer, organisationId)), visibleFollowUpSql(viewer));
   const figures = {
     total: sql<number>`count(*)::int`,
     open: sql<number>`(count(*) filter (where ${followUps.status} not in ('done', 'cancelled')))::int`,

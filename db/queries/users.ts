@@ -4,6 +4,7 @@ import { hash } from "@node-rs/argon2";
 import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { organisations, passwordTokens, users } from "@/db/schema";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import { passwordProblem } from "@/lib/passwords";
@@ -53,7 +54,7 @@ export async function loadViewer(db: Db, userId: string, session?: LiveSession):
     select v.id, v.name, v.email, v.role, v.organisation_id as "organisationId",
       (select string_agg(id::text, ',') from down) as subtree, (select string_agg(id::text, ',') from up) as ancestors
     from viewer v`);
-  const [user] = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as (Omit<Viewer, "relatedOrganisationIds" | "subtreeOrganisationIds"> & { subtree: string; ancestors: string })[];
+  const [user] = rowsOf<Omit<Viewer, "relatedOrganisationIds" | "subtreeOrganisationIds"> & { subtree: string; ancestors: string }>(rows);
   if (!user) return null;
   const subtree = new Set(user.subtree.split(","));
   return {

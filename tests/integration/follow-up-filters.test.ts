@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
-import { countFollowUpsByStatus, createFollowUp, type FollowUp, listFollowUps } from "@/db/queries/follow-ups";
+import { countFollowUpsByStatus, createFollowUp, type FollowUp, listFollowUpColumns, listFollowUps } from "@/db/queries/follow-ups";
 import { meetingSeries, organisations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
@@ -37,6 +37,8 @@ describe.each(engines)("follow-up filters on $name", (engine) => {
       .returning({ id: organisations.id });
     if (!office) throw new Error("no office");
     abuja = office.id;
+    // A viewer holds its organisation's sub-units as of its request: read them again now.
+    v = await demoViewers(t.db);
     const admin = v["admin@eeas.example"];
     const make = (title: string, extra: Record<string, unknown>) =>
       createFollowUp(t.db, admin, followUpInput.parse({ title, priorityAreaId: drugs, ownerOrganisationId: org.UNODC, ...extra }));
@@ -182,6 +184,36 @@ describe.each(engines)("follow-up filters on $name", (engine) => {
       expect(e).toBeInstanceOf(AppError);
       expect(e).toMatchObject({ status: 400 });
     });
+  });
+
+  it("gives the board's columns in one statement, each the same page, and the same next cursor, as its own list", async () => {
+    const statuses = ["open", "in_progress", "blocked", "done", "cancelled"] as const;
+    const cases: [Viewer, FollowUpFilters][] = [
+      [v["admin@eeas.example"], {}],
+      [v["staff@unodc.example"], {}],
+      [v["manager@unodc.example"], { organisationId: org.UNODC }],
+      [v["admin@eeas.example"], { organisationId: org["DG HOME"], overdue: true }],
+      [v["admin@eeas.example"], { priorityAreaId: drugs, q: "filter test" }],
+    ];
+    for (const [viewer, filters] of cases) {
+      for (const limit of [1, 2, 50]) {
+        const columns = await listFollowUpColumns(t.db, viewer, filters, statuses, limit);
+        for (const status of statuses) {
+          const own = await listFollowUps(t.db, viewer, { ...filters, status, limit });
+          const column = columns.get(status);
+          expect(column?.items.map((f) => f.id)).toEqual(own.items.map((f) => f.id));
+          expect(column?.nextCursor).toBe(own.nextCursor);
+        }
+      }
+    }
+    // The cursor pages on where the column stopped; a column not asked for is not read.
+    const first = await listFollowUpColumns(t.db, v["admin@eeas.example"], {}, ["open", "done"], 1);
+    const cursor = first.get("open")?.nextCursor;
+    if (!cursor) throw new Error("expected a second page of open follow-ups");
+    const next = await listFollowUps(t.db, v["admin@eeas.example"], { status: "open", limit: 1, cursor });
+    expect(next.items[0]?.id).toBe((await listFollowUps(t.db, v["admin@eeas.example"], { status: "open", limit: 2 })).items[1]?.id);
+    expect([...first.keys()]).toEqual(["open", "done"]);
+    expect((await listFollowUpColumns(t.db, v["admin@eeas.example"], {}, [], 10)).size).toBe(0);
   });
 
   it("refuses a forged cursor with a 400, not a database error", async () => {

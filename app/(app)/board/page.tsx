@@ -11,7 +11,7 @@ import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { PageHeader } from "@/components/shell/page";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/connection";
-import { countFollowUpsByStatus, listFollowUps } from "@/db/queries/follow-ups";
+import { countFollowUpsByStatus, listFollowUpColumns } from "@/db/queries/follow-ups";
 import { followUpStatuses } from "@/db/schema";
 import { plural } from "@/lib/format";
 import { requireViewer } from "@/lib/session";
@@ -35,13 +35,13 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const statuses = followUpStatuses.filter((s) => !filters.status || (Array.isArray(filters.status) ? filters.status : [filters.status]).includes(s));
 
   const [columns, totals, options] = await Promise.all([
-    Promise.all(statuses.map((s) => listFollowUps(db, viewer, { ...filters, status: s, limit: group === "none" ? FIRST : PER_COLUMN_GROUPED }))),
+    listFollowUpColumns(db, viewer, filters, statuses, group === "none" ? FIRST : PER_COLUMN_GROUPED),
     countFollowUpsByStatus(db, viewer, filters),
     filterOptions(db, viewer, filters),
   ]);
-  const cards = columns.flatMap((c) => c.items.map(toBoardCard));
+  const cards = statuses.flatMap((s) => columns.get(s)?.items.map(toBoardCard) ?? []);
   // Ungrouped, each column pages on with its cursor; grouped, it ends at the table link.
-  const nextCursors = Object.fromEntries(statuses.map((s, i) => [s, group === "none" ? (columns[i]?.nextCursor ?? null) : null]));
+  const nextCursors = Object.fromEntries(statuses.map((s) => [s, group === "none" ? (columns.get(s)?.nextCursor ?? null) : null]));
   const total = statuses.reduce((n, s) => n + totals[s], 0);
   const query = apiQuery(filters);
   // The table's own default is the viewer's organisation: "all" must be said.
