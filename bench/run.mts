@@ -452,7 +452,8 @@ async function main() {
   };
   const dir = path.join(root, "bench", "results");
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${date}-${engine}.json`);
+  // A partial run (--only) never replaces the day's full results.
+  const file = path.join(dir, `${date}-${engine}${args.only ? `-only-${args.only.replace(/,/g, "-")}` : ""}.json`);
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   console.log(markdown(report));
   log(`wrote ${path.relative(root, file)}`);
