@@ -2,6 +2,7 @@ import "server-only";
 import { alias } from "drizzle-orm/pg-core";
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { comments, followUpStatuses, followUps, meetingParticipants, meetings, organisations, priorityAreas, users } from "@/db/schema";
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import { can, canChangeFollowUp, canComment, canSeeFollowUp, type Viewer } from "@/lib/policy";
@@ -9,7 +10,6 @@ import type { FollowUpBulkPatch, FollowUpFilters, FollowUpPatch, FollowUpSort, F
 import { listEntityActivity, recordChanges, recordEvent, staleVersion } from "./activity";
 import { visibleMeetingSql } from "./meetings";
 import { queueAssignmentNotices } from "./notifications";
-import { rowsOf } from "@/db/rows";
 import { encodeCursor, likePattern } from "./paging";
 import { checkReferences } from "./reference";
 
@@ -121,8 +121,10 @@ function followUpWhere(viewer: Viewer, filters: Scoped<Omit<FollowUpFilters, "cu
  * are read before the list, not inside it: given the ids, the planner knows it filters a few units'
  * rows and reads the owner index; given the subquery, it guessed half the table and scanned all of
  * it (the board's counts on the scale data, 9 → 2.4 ms). The viewer's own organisation, the pages'
- * default, is known from the session and costs nothing; another is read once per request.
+ * default, is known from the session and costs nothing; another is read once per viewer, which is a
+ * request's, so a page's list and its counts share the read.
  */
+const subtrees = new WeakMap<Viewer, Map<string, Promise<string[]>>>();
 export function organisationSubtree(db: Db, viewer: Viewer, organisationId: string): Promise<string[]> {
   if (organisationId === viewer.organisationId) return Promise.resolve([...viewer.subtreeOrganisationIds]);
   let known = subtrees.get(viewer);
@@ -139,9 +141,6 @@ export function organisationSubtree(db: Db, viewer: Viewer, organisationId: stri
   }
   return ids;
 }
-/** Read once per viewer, which is a request's: a page's list and its counts share the read. */
-const subtrees = new WeakMap<Viewer, Map<string, Promise<string[]>>>();
-
 /** The filters with the organisation's sub-units read: what followUpWhere builds on. */
 type Scoped<F> = F & { ownerOrganisationIds?: string[] };
 async function scoped<F extends { organisationId?: string }>(db: Db, viewer: Viewer, filters: F): Promise<Scoped<F>> {
