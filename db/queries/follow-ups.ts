@@ -101,7 +101,7 @@ function followUpWhere(viewer: Viewer, filters: Scoped<Omit<FollowUpFilters, "cu
   const conditions: (SQL | undefined)[] = [visibleFollowUpSql(viewer)];
   if (filters.status) conditions.push(inArray(followUps.status, Array.isArray(filters.status) ? filters.status : [filters.status]));
   if (filters.priorityAreaId) conditions.push(eq(followUps.priorityAreaId, filters.priorityAreaId));
-  if (filters.organisationId) conditions.push(inArray(followUps.ownerOrganisationId, filters.ownerOrganisationIds ?? []));
+  if (filters.ownerOrganisationIds) conditions.push(inArray(followUps.ownerOrganisationId, filters.ownerOrganisationIds));
   if (filters.meetingId) conditions.push(eq(followUps.meetingId, filters.meetingId));
   if (filters.seriesId) conditions.push(eq(meetings.seriesId, filters.seriesId));
   if (filters.ownerUserId) conditions.push(eq(followUps.ownerUserId, filters.ownerUserId));
@@ -141,10 +141,10 @@ export function organisationSubtree(db: Db, viewer: Viewer, organisationId: stri
   }
   return ids;
 }
-/** The filters with the organisation's sub-units read: what followUpWhere builds on. */
-type Scoped<F> = F & { ownerOrganisationIds?: string[] };
+/** The filters with the organisation's sub-units read (undefined: no organisation filter): what followUpWhere builds on. */
+type Scoped<F> = F & { ownerOrganisationIds: string[] | undefined };
 async function scoped<F extends { organisationId?: string }>(db: Db, viewer: Viewer, filters: F): Promise<Scoped<F>> {
-  return filters.organisationId ? { ...filters, ownerOrganisationIds: await organisationSubtree(db, viewer, filters.organisationId) } : filters;
+  return { ...filters, ownerOrganisationIds: filters.organisationId ? await organisationSubtree(db, viewer, filters.organisationId) : undefined };
 }
 
 type SortKey = { expr: SQL; cast: string; value: (f: FollowUpRow) => string };
@@ -264,7 +264,7 @@ export async function countFollowUpsByStatus(db: Db, viewer: Viewer, filters: Fo
     .leftJoin(meetings, eq(meetings.id, followUps.meetingId))
     .where(followUpWhere(viewer, await scoped(db, viewer, filters)))
     .groupBy(followUps.status);
-  const counts = Object.fromEntries(followUpStatuses.map((s) => [s, 0])) as Record<(typeof followUpStatuses)[number], number>;
+  const counts = Object.fromEntries(followUpStatuses.map((s) => [s, 0])) as Record<FollowUpStatus, number>;
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
 }
