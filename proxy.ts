@@ -47,7 +47,7 @@ export const config = {
   // Pages only: the API, static files and prefetches get their headers from next.config.js.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

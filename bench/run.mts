@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     "lighthouse-runs": { type: "string", default: "5" },
     "no-lighthouse": { type: "boolean", default: false },
     only: { type: "string" },
+    /** Names the results file (`<date>-<engine>-<label>.json`), e.g. before / after of an A/B. */
+    label: { type: "string" },
   },
 });
 const engine = args.engine === "pglite" ? "pglite" : "postgres";
@@ -349,6 +351,8 @@ function lighthouse(url: string, cookie: string, runs: number) {
 }
 
 // ---------------------------------------------------------------- main
+const loadAtStart = os.loadavg();
+
 async function main() {
   await waitForHealth();
   log("server healthy; signing in");
@@ -379,6 +383,7 @@ async function main() {
     { name: "board", label: "Board page (HTML)", path: "/board", cookie: staff, kind: "html" },
     { name: "overview", label: "Overview page (HTML)", path: "/overview", cookie: staff, kind: "html" },
     { name: "meeting", label: "Meeting page, 200 follow-ups (HTML)", path: `/meetings/${BENCH_MEETING_ID}`, cookie: staff, kind: "html" },
+    { name: "my-follow-ups", label: "My follow-ups page (HTML)", path: "/my-follow-ups", cookie: staff, kind: "html" },
     { name: "patch", label: "Status change (PATCH)", path: "/api/v1/follow-ups", method: "PATCH", cookie: admin, kind: "patch" },
   ].filter((s) => !args.only || s.name === "health" || args.only.split(",").includes(s.name)) as Scenario[];
 
@@ -438,7 +443,9 @@ async function main() {
     date: new Date().toISOString(),
     engine,
     durationSeconds: duration,
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), loadavgAtStart: loadAtStart, node: process.version },
+    // The A/B switches of issue 25, as the server ran with them.
+    switches: { PGLITE_WORKER: process.env.PGLITE_WORKER ?? "(default)", TRACKER_CACHE: process.env.TRACKER_CACHE ?? "(default)" },
     scenarios: results.map((r) => ({
       name: r.scenario.name,
       label: r.scenario.label,
@@ -453,7 +460,7 @@ async function main() {
   const dir = path.join(root, "bench", "results");
   fs.mkdirSync(dir, { recursive: true });
   // A partial run (--only) never replaces the day's full results.
-  const file = path.join(dir, `${date}-${engine}${args.only ? `-only-${args.only.replace(/,/g, "-")}` : ""}.json`);
+  const file = path.join(dir, `${date}-${engine}${args.label ? `-${args.label.replace(/[^\w-]/g, "")}` : ""}${args.only ? `-only-${args.only.replace(/,/g, "-")}` : ""}.json`);
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   console.log(markdown(report));
   log(`wrote ${path.relative(root, file)}`);
@@ -462,7 +469,8 @@ async function main() {
 type Report = {
   engine: string;
   durationSeconds: number;
-  machine: { loadavg: number[] };
+  machine: { loadavg: number[]; loadavgAtStart?: number[] };
+  switches?: Record<string, string>;
   scenarios: { label: string; queries: number | null; runs: (Run & { ratioToHealth: number })[] }[];
   nPlusOne: { check: string; few: number | null; many: number | null }[];
   firstLoadJs: { route: string; gzipKb: number; status: number }[];
@@ -471,7 +479,7 @@ type Report = {
 
 function markdown(r: Report) {
   const lines = [
-    `### ${r.engine} — ${r.durationSeconds} s per run, load average at the end ${r.machine.loadavg.map((x) => x.toFixed(1)).join(" / ")}`,
+    `### ${r.engine} — ${r.durationSeconds} s per run, load average at the start ${(r.machine.loadavgAtStart ?? []).map((x) => x.toFixed(1)).join(" / ")}, at the end ${r.machine.loadavg.map((x) => x.toFixed(1)).join(" / ")}${r.switches ? ` (${Object.entries(r.switches).map(([k, v]) => `${k}=${v}`).join(", ")})` : ""}`,
     "",
     "| Scenario | SQL/req | conns | req/s | p50 ms | p95 ms | p99 ms | errors | × health | server CPU ms/req | PG CPU ms/req |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { lockDataDir } from "./lock";
+import { PgliteProxy } from "./pglite-proxy";
 import { countingLogger, queryCountEnabled } from "./query-count";
 import * as schema from "./schema";
 
@@ -20,7 +21,20 @@ export type Database = {
   engine: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: the callback gets each NOTIFY payload, only once its transaction has
+   * committed (both engines keep PostgreSQL's rule). Answers the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 };
+
+/**
+ * PGlite on a worker thread only with PGLITE_WORKER=1 (db/pglite-worker.mjs). Measured in issue 25
+ * (bench/README.md): on this shared two-core machine, with no idle core, it did not win — every
+ * statement pays a hand-over between threads, and /api/health's `select 1` halved — so the
+ * embedded database stays on the server's thread by default until a quiet-machine run shows a win.
+ */
+export const pgliteInWorker = () => process.env.PGLITE_WORKER === "1";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -40,15 +54,23 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       engine: "postgres",
       migrate: () => migratePostgres(db, { migrationsFolder }),
       close: () => client.end({ timeout: 5 }),
+      // postgres.js holds one more connection for its listeners, and re-LISTENs after it reconnects.
+      listen: async (channel, onPayload) => {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
     };
   }
   const dataDir = opts.dataDir ?? "./data";
   const release = lockDataDir(dataDir);
   try {
     // pg_trgm: the follow-up text search's indexes (migration 0007); PostgreSQL ships it too.
-    const client = new PGlite(path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });
+    // With PGLITE_WORKER=1, PGlite runs in a worker thread (db/pglite-worker.mjs), so its statements
+    // can run on the second core beside the rendering (issue 25).
+    const dataPath = path.join(dataDir, "pgdata");
+    const client = pgliteInWorker() ? new PgliteProxy(dataPath) : new PGlite(dataPath, { extensions: { pg_trgm } });
     await client.waitReady;
-    const db = drizzlePglite(client, { schema, logger: queryCountEnabled() ? countingLogger : false });
+    const db = drizzlePglite(client as PGlite, { schema, logger: queryCountEnabled() ? countingLogger : false });
     return {
       db: db as unknown as Db,
       engine: "pglite",
@@ -56,6 +78,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       close: async () => {
         await client.close();
         release();
+      },
+      listen: async (channel, onPayload) => {
+        const unlisten = await client.listen(channel, onPayload);
+        return () => unlisten();
       },
     };
   } catch (e) {

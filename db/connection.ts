@@ -1,4 +1,4 @@
-import { demoDataEnabled, env } from "@/lib/env";
+import { demoDataEnabled, env } from "@/server/env";
 import { type Database, type Db, openDatabase } from "./client";
 import { loadSdgTargets } from "./sdg-targets";
 import { seedDemoData } from "./seed";

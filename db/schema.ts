@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
+  check,
+  customType,
   boolean,
   date,
   index,
@@ -15,17 +18,21 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { closedStatuses } from "@/lib/follow-ups/status";
 
 import {
   digestFrequencies,
   followUpPriorities,
   followUpStatuses,
+  implementationStatuses,
   meetingFormats,
   notificationKinds,
   notificationStatuses,
   organisationKinds,
+  outcomeKinds,
   roles,
   savedViewPaths,
+  userNotificationKinds,
   visibilities,
 } from "./enums";
 
@@ -33,12 +40,15 @@ export {
   digestFrequencies,
   followUpPriorities,
   followUpStatuses,
+  implementationStatuses,
   meetingFormats,
   notificationKinds,
   notificationStatuses,
   organisationKinds,
+  outcomeKinds,
   roles,
   savedViewPaths,
+  userNotificationKinds,
   visibilities,
 };
 
@@ -51,6 +61,7 @@ export const followUpPriority = pgEnum("follow_up_priority", followUpPriorities)
 export const digestFrequency = pgEnum("digest_frequency", digestFrequencies);
 export const notificationKind = pgEnum("notification_kind", notificationKinds);
 export const notificationStatus = pgEnum("notification_status", notificationStatuses);
+export const userNotificationKind = pgEnum("user_notification_kind", userNotificationKinds);
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -62,7 +73,10 @@ export const organisations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
+    /** The French name and acronym (ONUDC, SEAE); null: French users read the English ones. */
+    nameFr: text("name_fr"),
     acronym: text("acronym"),
+    acronymFr: text("acronym_fr"),
     kind: organisationKind("kind").notNull(),
     parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id),
     domains: text("domains").array().notNull().default(sql`'{}'::text[]`),
@@ -90,6 +104,12 @@ export const users = pgTable(
     digestDays: integer("digest_days"),
     /** A notice when a follow-up is assigned to them (or to their organisation, for its managers). */
     assignmentNotices: boolean("assignment_notices").notNull().default(true),
+    /** Set when an admin anonymised a departed user: name and e-mail replaced, sign-in impossible, for good. */
+    /** E-mail per kind of in-app notification ({ mentioned: "immediately", … }); a kind not named takes its default (lib/validation/user-notifications.ts). */
+    notificationMail: jsonb("notification_mail").$type<Record<string, string>>().notNull().default({}),
+    /** The language the person chose ("en" | "fr"); null: their browser's (Accept-Language), and English for e-mails. */
+    locale: text("locale"),
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -102,12 +122,16 @@ export const users = pgTable(
 export const priorityAreas = pgTable("priority_areas", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  /** The French name; null: French users read the English one. */
+  nameFr: text("name_fr"),
   slug: text("slug").notNull().unique(),
   description: text("description").notNull().default(""),
   /** Other names the area goes by (admin-edited), used to recognise it in pasted meeting text. */
   keywords: text("keywords").array().notNull().default(sql`'{}'::text[]`),
   sortOrder: integer("sort_order").notNull().default(0),
   archived: boolean("archived").notNull().default(false),
+  /** Marking one of its follow-ups done needs a document or link attached (checked on the server). */
+  requiresEvidence: boolean("requires_evidence").notNull().default(false),
   version: integer("version").notNull().default(1),
   ...timestamps,
 });
@@ -137,6 +161,8 @@ export const priorityAreaSdgTargets = pgTable(
 export const meetingSeries = pgTable("meeting_series", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  /** The French name; null: French users read the English one. */
+  nameFr: text("name_fr"),
   description: text("description").notNull().default(""),
   archived: boolean("archived").notNull().default(false),
   version: integer("version").notNull().default(1),
@@ -246,10 +272,9 @@ export const followUps = pgTable(
     index("follow_ups_owner_user_idx").on(t.ownerUserId),
     index("follow_ups_priority_area_idx").on(t.priorityAreaId),
     // Open follow-ups of an area by due date: "overdue" (and "due soon") within an area reads only the
-    // open ones in the date range, not every follow-up of the area (EXPLAIN ANALYZE on the scale data:
-    // 2,249 rows and 787 heap blocks → 358 rows and 299 blocks, 7.9 → 1.5 ms). The predicate is
-    // overdueSql's status list, inlined as literals so the planner can prove it.
-    index("follow_ups_open_area_due_idx").on(t.priorityAreaId, t.dueOn).where(sql`${t.status} not in ('done', 'cancelled')`),
+    // open ones in the date range, not every follow-up of the area (measured: bench/README.md, "History").
+    // The predicate is overdueSql's status list (closedStatuses), inlined as literals so the planner can prove it.
+    index("follow_ups_open_area_due_idx").on(t.priorityAreaId, t.dueOn).where(sql`${t.status} not in (${sql.raw(closedStatuses.map((s) => `'${s}'`).join(", "))})`),
     index("follow_ups_status_due_idx").on(t.status, t.dueOn),
     // The keyset order of the lists ("due" sort: undated last, then id), so a first page is read
     // in index order and stops after one page instead of sorting every visible row; per status
@@ -442,4 +467,275 @@ export const notifications = pgTable(
     index("notifications_follow_up_idx").on(t.followUpId),
     index("notifications_user_idx").on(t.userId),
   ],
+);
+
+/** Instance-wide settings an admin changes in the app, one row per key (e.g. the retention period). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedById: uuid("updated_by_id").references(() => users.id),
+});
+
+/**
+ * A personal access token for the API (`Authorization: Bearer ct_…`). Only the SHA-256 of the token
+ * is stored (a database copy hands out no access); its first characters are kept to tell tokens
+ * apart in lists. It acts as its owner, capped by its scope ("read": no writes).
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: ["read", "read-write"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** "ct_" and the next few characters, to recognise a token in a list (not enough to use it). */
+    prefix: text("prefix").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /** The addresses it was used from (the latest few), so a use from a new one is audited once. */
+    usedFrom: text("used_from").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_tokens_token_hash_idx").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * A webhook an admin registered: the events it wants are POSTed, signed with its secret
+ * (HMAC-SHA256), to its URL. The secret is kept as is: signing needs it.
+ */
+export const webhooks = pgTable("webhooks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  url: text("url").notNull(),
+  events: text("events").array().notNull(),
+  includeRestricted: boolean("include_restricted").notNull().default(false),
+  secret: text("secret").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdById: uuid("created_by_id").references(() => users.id),
+  /** When deliveries began to fail without a success since; 24 hours of it disables the webhook. */
+  failingSince: timestamp("failing_since", { withTimezone: true }),
+  disabledReason: text("disabled_reason"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The webhook outbox: one row per event and webhook, written in the transaction of the change, sent
+ * after commit. `seq` orders the deliveries of one record (record_key): a later one waits while an
+ * earlier one of the same record and webhook is not delivered.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    recordKey: text("record_key").notNull(),
+    /** Set where an event must be sent once only (a follow-up falling overdue, per due date). */
+    dedupeKey: text("dedupe_key"),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "dead"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).defaultNow(),
+    responseCode: integer("response_code"),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending', 'failed')`),
+    index("webhook_deliveries_record_idx").on(t.webhookId, t.recordKey, t.seq),
+    index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
+    uniqueIndex("webhook_deliveries_dedupe_key_idx").on(t.dedupeKey),
+  ],
+);
+
+/**
+ * What an import created, by a key made from the row (its reference column, or a hash of its
+ * values) and the meeting it went into: importing the same file again finds the key and creates nothing.
+ */
+export const followUpImportKeys = pgTable("follow_up_import_keys", {
+  key: text("key").primaryKey(),
+  followUpId: uuid("follow_up_id")
+    .notNull()
+    .references(() => followUps.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const outcomeKind = pgEnum("outcome_kind", outcomeKinds);
+export const implementationStatus = pgEnum("implementation_status", implementationStatuses);
+
+/**
+ * One item of a meeting's agenda, in its order. Written with the meeting (its version guards both);
+ * removed with it. `restricted` items are left out of minutes circulated beyond the participants;
+ * `carriedFromMeetingId` marks the "Review of follow-ups from …" item offered from the previous meeting.
+ */
+export const agendaItems = pgTable(
+  "agenda_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    priorityAreaId: uuid("priority_area_id").references(() => priorityAreas.id),
+    leadOrganisationId: uuid("lead_organisation_id").references(() => organisations.id),
+    notes: text("notes").notNull().default(""),
+    restricted: boolean("restricted").notNull().default(false),
+    carriedFromMeetingId: uuid("carried_from_meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
+);
+
+/** What came of an agenda item: a decision, a piece of information, or an action (a follow-up). */
+export const agendaOutcomes = pgTable(
+  "agenda_outcomes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: outcomeKind("kind").notNull(),
+    text: text("text").notNull().default(""),
+    followUpId: uuid("follow_up_id").references(() => followUps.id, { onDelete: "set null" }),
+    implementationStatus: implementationStatus("implementation_status"),
+    ...timestamps,
+  },
+  (t) => [index("agenda_outcomes_item_idx").on(t.agendaItemId, t.position), index("agenda_outcomes_follow_up_idx").on(t.followUpId)],
+);
+
+/**
+ * The in-app notifications ("Amina Okafor mentioned you on …"), one row per recipient, written in
+ * the same transaction as the change that causes them. Read through the policy: one whose record
+ * the reader can no longer see is hidden. The bigserial id orders them and is the list's cursor.
+ */
+export const userNotifications = pgTable(
+  "user_notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    actorId: uuid("actor_id").references(() => users.id),
+    kind: userNotificationKind("kind").notNull(),
+    followUpId: uuid("follow_up_id").references(() => followUps.id),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    commentId: uuid("comment_id").references(() => comments.id),
+    /** What changed, for the sentence: { from, to } of a status or date. */
+    detail: jsonb("detail").$type<Record<string, string | null>>(),
+    /** Only for the scheduled kinds (due tomorrow, overdue): one per follow-up, person and due date. */
+    dedupeKey: text("dedupe_key"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("user_notifications_user_idx").on(t.userId, t.id.desc()),
+    index("user_notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    uniqueIndex("user_notifications_dedupe_key_idx").on(t.dedupeKey),
+  ],
+);
+
+/**
+ * Who watches a follow-up or a meeting. Watching is written when a person creates, owns, is
+ * assigned or comments (never overwriting a choice), and by "Watch"; "Stop watching" keeps the row
+ * with watching = false, so the automatic watch does not come back. Exactly one of the two ids is set.
+ */
+export const watchers = pgTable(
+  "watchers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    followUpId: uuid("follow_up_id").references(() => followUps.id),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    watching: boolean("watching").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("watchers_follow_up_user_idx").on(t.followUpId, t.userId).where(sql`${t.followUpId} is not null`),
+    uniqueIndex("watchers_meeting_user_idx").on(t.meetingId, t.userId).where(sql`${t.meetingId} is not null`),
+    index("watchers_user_idx").on(t.userId),
+  ],
+);
+
+/** The people a comment mentions (checked, when written, to be able to see its follow-up). */
+export const commentMentions = pgTable(
+  "comment_mentions",
+  {
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => comments.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index("comment_mentions_user_idx").on(t.userId)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/**
+ * A document or link on a meeting or a follow-up (and, through comment_id, shown with a comment).
+ * Files with the same name on the same record are versions of one document (version 1, 2, …).
+ * Removal is soft: deleted_at is set, the bytes stay for 30 days so an admin can restore them.
+ */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    followUpId: uuid("follow_up_id").references(() => followUps.id),
+    commentId: uuid("comment_id").references(() => comments.id),
+    kind: text("kind", { enum: ["file", "link"] }).notNull(),
+    /** The file's name as uploaded (cleaned), or the link's title. */
+    fileName: text("file_name").notNull(),
+    title: text("title").notNull().default(""),
+    url: text("url"),
+    contentType: text("content_type"),
+    size: bigint("size", { mode: "number" }),
+    sha256: text("sha256"),
+    /** Where the bytes are: "db:<uuid>" (attachment_chunks) or "s3:<key>". */
+    storageKey: text("storage_key"),
+    version: integer("version").notNull().default(1),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedById: uuid("deleted_by_id").references(() => users.id),
+  },
+  (t) => [
+    index("attachments_meeting_idx").on(t.meetingId, t.createdAt),
+    index("attachments_follow_up_idx").on(t.followUpId, t.createdAt),
+    index("attachments_comment_idx").on(t.commentId),
+    index("attachments_deleted_idx").on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    check("attachments_one_parent", sql`(${t.meetingId} is null) <> (${t.followUpId} is null)`),
+  ],
+);
+
+/**
+ * The bytes of files kept in the database (the default store): 48 KiB a row, so a file is written
+ * and read a chunk at a time and never held whole in memory; every app instance on the same
+ * PostgreSQL sees them, and a backup of the database includes them.
+ */
+export const attachmentChunks = pgTable(
+  "attachment_chunks",
+  {
+    blobId: uuid("blob_id").notNull(),
+    seq: integer("seq").notNull(),
+    data: bytea("data").notNull(),
+    /** When the piece was written: the orphan sweep leaves a blob alone while an upload may still be writing it. */
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.blobId, t.seq] })],
 );

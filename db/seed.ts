@@ -26,76 +26,76 @@ export const demoAccounts = [
   { email: "staff@unodc.example", name: "Rahul Mehta", org: "UNODC", role: "staff" },
 ] as const;
 
-type OrgSeed = { acronym: string; name: string; kind: "eu" | "un" | "member_state" | "other"; parent?: string; domains?: string[] };
+type OrgSeed = { acronym: string; name: string; nameFr: string; acronymFr?: string; kind: "eu" | "un" | "member_state" | "other"; parent?: string; domains?: string[] };
 
 const orgSeeds: OrgSeed[] = [
-  { acronym: "EEAS", name: "European External Action Service", kind: "eu", domains: ["eeas.europa.eu", "eeas.example"] },
-  { acronym: "EC", name: "European Commission", kind: "eu", domains: ["ec.europa.eu", "ec.example"] },
-  { acronym: "DG HOME", name: "Directorate-General for Migration and Home Affairs", kind: "eu", parent: "EC" },
-  { acronym: "DG INTPA", name: "Directorate-General for International Partnerships", kind: "eu", parent: "EC" },
-  { acronym: "DG NEAR", name: "Directorate-General for Neighbourhood Policy and Enlargement Negotiations", kind: "eu", parent: "EC" },
-  { acronym: "FPI", name: "Service for Foreign Policy Instruments", kind: "eu", parent: "EC" },
-  { acronym: "DG ENV", name: "Directorate-General for Environment", kind: "eu", parent: "EC" },
-  { acronym: "DG JUST", name: "Directorate-General for Justice and Consumers", kind: "eu", parent: "EC" },
-  { acronym: "EUDEL Vienna", name: "EU Delegation to the International Organisations in Vienna", kind: "eu", domains: ["eeas.europa.eu"] },
-  { acronym: "UNODC", name: "United Nations Office on Drugs and Crime", kind: "un", domains: ["un.org", "unodc.org", "unodc.example"] },
-  { acronym: "DPA", name: "UNODC Division for Policy Analysis and Public Affairs", kind: "un", parent: "UNODC" },
-  { acronym: "DO", name: "UNODC Division for Operations", kind: "un", parent: "UNODC" },
-  { acronym: "ROSEN", name: "UNODC Regional Office for West and Central Africa (Dakar)", kind: "un", parent: "UNODC" },
-  { acronym: "ROEA", name: "UNODC Regional Office for Eastern Africa (Nairobi)", kind: "un", parent: "UNODC" },
-  { acronym: "COAFG", name: "UNODC Country Office Afghanistan (Kabul)", kind: "un", parent: "UNODC" },
-  { acronym: "COCOL", name: "UNODC Country Office Colombia (Bogotá)", kind: "un", parent: "UNODC" },
+  { acronym: "EEAS", name: "European External Action Service", nameFr: "Service européen pour l’action extérieure", acronymFr: "SEAE", kind: "eu", domains: ["eeas.europa.eu", "eeas.example"] },
+  { acronym: "EC", name: "European Commission", nameFr: "Commission européenne", acronymFr: "CE", kind: "eu", domains: ["ec.europa.eu", "ec.example"] },
+  { acronym: "DG HOME", name: "Directorate-General for Migration and Home Affairs", nameFr: "Direction générale de la migration et des affaires intérieures", kind: "eu", parent: "EC" },
+  { acronym: "DG INTPA", name: "Directorate-General for International Partnerships", nameFr: "Direction générale des partenariats internationaux", kind: "eu", parent: "EC" },
+  { acronym: "DG NEAR", name: "Directorate-General for Neighbourhood Policy and Enlargement Negotiations", nameFr: "Direction générale du voisinage et des négociations d’élargissement", kind: "eu", parent: "EC" },
+  { acronym: "FPI", name: "Service for Foreign Policy Instruments", nameFr: "Service des instruments de politique étrangère", kind: "eu", parent: "EC" },
+  { acronym: "DG ENV", name: "Directorate-General for Environment", nameFr: "Direction générale de l’environnement", kind: "eu", parent: "EC" },
+  { acronym: "DG JUST", name: "Directorate-General for Justice and Consumers", nameFr: "Direction générale de la justice et des consommateurs", kind: "eu", parent: "EC" },
+  { acronym: "EUDEL Vienna", name: "EU Delegation to the International Organisations in Vienna", nameFr: "Délégation de l’UE auprès des organisations internationales à Vienne", acronymFr: "DELUE Vienne", kind: "eu", domains: ["eeas.europa.eu"] },
+  { acronym: "UNODC", name: "United Nations Office on Drugs and Crime", nameFr: "Office des Nations Unies contre la drogue et le crime", acronymFr: "ONUDC", kind: "un", domains: ["un.org", "unodc.org", "unodc.example"] },
+  { acronym: "DPA", name: "UNODC Division for Policy Analysis and Public Affairs", nameFr: "Division de l’analyse des politiques et des relations publiques de l’ONUDC", kind: "un", parent: "UNODC" },
+  { acronym: "DO", name: "UNODC Division for Operations", nameFr: "Division des opérations de l’ONUDC", kind: "un", parent: "UNODC" },
+  { acronym: "ROSEN", name: "UNODC Regional Office for West and Central Africa (Dakar)", nameFr: "Bureau régional de l’ONUDC pour l’Afrique de l’Ouest et du Centre (Dakar)", kind: "un", parent: "UNODC" },
+  { acronym: "ROEA", name: "UNODC Regional Office for Eastern Africa (Nairobi)", nameFr: "Bureau régional de l’ONUDC pour l’Afrique de l’Est (Nairobi)", kind: "un", parent: "UNODC" },
+  { acronym: "COAFG", name: "UNODC Country Office Afghanistan (Kabul)", nameFr: "Bureau de pays de l’ONUDC en Afghanistan (Kaboul)", kind: "un", parent: "UNODC" },
+  { acronym: "COCOL", name: "UNODC Country Office Colombia (Bogotá)", nameFr: "Bureau de pays de l’ONUDC en Colombie (Bogotá)", kind: "un", parent: "UNODC" },
 ];
 
 /** The priority areas: slug, name, description, keywords (other names, to recognise the area in pasted text), SDG targets served. */
-const areaSeeds: { slug: string; name: string; description: string; keywords: string[]; sdg: string[] }[] = [
+const areaSeeds: { slug: string; name: string; nameFr: string; description: string; keywords: string[]; sdg: string[] }[] = [
   {
-    slug: "afghanistan", name: "Afghanistan and neighbouring countries", description: "Drugs, crime and border management in Afghanistan and the region.",
+    slug: "afghanistan", name: "Afghanistan and neighbouring countries", nameFr: "Afghanistan et pays voisins", description: "Drugs, crime and border management in Afghanistan and the region.",
     keywords: ["Afghanistan", "Afghan", "neighbouring countries", "Central Asia", "border management", "Heart of Asia", "opiate"],
     sdg: ["16.1", "16.3", "16.4", "3.5"],
   },
   {
-    slug: "trafficking-smuggling", name: "Human trafficking and migrant smuggling", description: "Preventing trafficking in persons and the smuggling of migrants; protecting victims.",
+    slug: "trafficking-smuggling", name: "Human trafficking and migrant smuggling", nameFr: "Traite des êtres humains et trafic de migrants", description: "Preventing trafficking in persons and the smuggling of migrants; protecting victims.",
     keywords: ["human trafficking", "trafficking in persons", "TIP", "migrant smuggling", "smuggling of migrants", "SOM", "GLO.ACT", "victims of trafficking", "forced labour"],
     sdg: ["16.2", "5.2", "8.7", "10.7"],
   },
   {
-    slug: "illicit-flows", name: "Illicit flows", description: "Illicit financial flows, money laundering and asset recovery.",
+    slug: "illicit-flows", name: "Illicit flows", nameFr: "Flux illicites", description: "Illicit financial flows, money laundering and asset recovery.",
     keywords: ["illicit financial flows", "IFF", "money laundering", "AML", "asset recovery", "financial investigations", "firearms trafficking"],
     sdg: ["16.4", "17.1"],
   },
   {
-    slug: "environmental-crime", name: "Environmental crime", description: "Wildlife and forest crime, waste trafficking, crimes that affect the environment.",
+    slug: "environmental-crime", name: "Environmental crime", nameFr: "Criminalité environnementale", description: "Wildlife and forest crime, waste trafficking, crimes that affect the environment.",
     keywords: ["wildlife crime", "wildlife trafficking", "forest crime", "illegal logging", "waste trafficking", "crimes that affect the environment", "poaching"],
     sdg: ["15.7", "15.c", "14.4"],
   },
   {
-    slug: "maritime-crime", name: "Maritime crime", description: "Piracy, maritime trafficking and security at sea and in ports.",
+    slug: "maritime-crime", name: "Maritime crime", nameFr: "Criminalité maritime", description: "Piracy, maritime trafficking and security at sea and in ports.",
     keywords: ["maritime crime", "piracy", "maritime security", "ports", "Global Maritime Crime Programme", "GMCP", "illegal fishing", "IUU fishing", "container control"],
     sdg: ["14.4", "14.6", "16.4"],
   },
   {
-    slug: "digitalisation", name: "Digitalisation", description: "Cybercrime, digital evidence and digital transformation of justice systems.",
+    slug: "digitalisation", name: "Digitalisation", nameFr: "Numérisation", description: "Cybercrime, digital evidence and digital transformation of justice systems.",
     keywords: ["digitalisation", "digitalization", "cybercrime", "digital evidence", "e-evidence", "online child sexual exploitation", "digital transformation"],
     sdg: ["16.2", "17.9", "16.3"],
   },
   {
-    slug: "drugs", name: "Drugs", description: "Drug supply and demand reduction, treatment and prevention.",
+    slug: "drugs", name: "Drugs", nameFr: "Drogues", description: "Drug supply and demand reduction, treatment and prevention.",
     keywords: ["drugs", "drug policy", "drug trafficking", "drug use", "demand reduction", "supply reduction", "treatment", "prevention", "synthetic drugs", "cocaine", "heroin", "World Drug Report"],
     sdg: ["3.5", "16.4"],
   },
   {
-    slug: "corruption", name: "Corruption", description: "Implementing the UN Convention against Corruption.",
+    slug: "corruption", name: "Corruption", nameFr: "Corruption", description: "Implementing the UN Convention against Corruption.",
     keywords: ["corruption", "anti-corruption", "UNCAC", "Convention against Corruption", "bribery", "integrity", "implementation review mechanism"],
     sdg: ["16.5", "16.6", "16.4"],
   },
   {
-    slug: "counterterrorism", name: "Counterterrorism", description: "Preventing and countering terrorism and violent extremism within the rule of law.",
+    slug: "counterterrorism", name: "Counterterrorism", nameFr: "Lutte contre le terrorisme", description: "Preventing and countering terrorism and violent extremism within the rule of law.",
     keywords: ["counterterrorism", "counter-terrorism", "terrorism", "violent extremism", "P/CVE", "foreign terrorist fighters", "terrorist financing"],
     sdg: ["16.a", "16.1"],
   },
   {
-    slug: "youth-engagement", name: "Youth engagement", description: "Engaging young people in crime prevention and the rule of law.",
+    slug: "youth-engagement", name: "Youth engagement", nameFr: "Mobilisation des jeunes", description: "Engaging young people in crime prevention and the rule of law.",
     keywords: ["youth", "young people", "youth engagement", "Education for Justice", "E4J", "crime prevention", "sport"],
     sdg: ["16.1", "16.2", "16.7"],
   },
@@ -135,7 +135,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     for (const o of orgSeeds) {
       const [row] = await tx
         .insert(organisations)
-        .values({ name: o.name, acronym: o.acronym, kind: o.kind, parentId: o.parent ? org.get(o.parent) : null, domains: o.domains ?? [] })
+        .values({ name: o.name, nameFr: o.nameFr, acronym: o.acronym, acronymFr: o.acronymFr ?? null, kind: o.kind, parentId: o.parent ? org.get(o.parent) : null, domains: o.domains ?? [] })
         .returning({ id: organisations.id });
       if (row) org.set(o.acronym, row.id);
     }
@@ -146,8 +146,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     };
 
     const area = new Map<string, string>();
-    for (const [i, { slug, name, description, keywords, sdg }] of areaSeeds.entries()) {
-      const [row] = await tx.insert(priorityAreas).values({ slug, name, description, keywords, sortOrder: i + 1 }).returning({ id: priorityAreas.id });
+    for (const [i, { slug, name, nameFr, description, keywords, sdg }] of areaSeeds.entries()) {
+      const [row] = await tx.insert(priorityAreas).values({ slug, name, nameFr, description, keywords, sortOrder: i + 1 }).returning({ id: priorityAreas.id });
       if (!row) continue;
       area.set(slug, row.id);
       await tx.insert(priorityAreaSdgTargets).values(sdg.map((targetCode) => ({ priorityAreaId: row.id, targetCode })));
@@ -157,8 +157,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     const [som, africa] = await tx
       .insert(meetingSeries)
       .values([
-        { name: "EU–UNODC Senior Officials Meeting", description: "The annual high-level meeting of EU and UNODC senior officials." },
-        { name: "EU–UNODC Africa Dialogue", description: "Regional dialogue on cooperation in Africa." },
+        { name: "EU–UNODC Senior Officials Meeting", nameFr: "Réunion des hauts fonctionnaires UE-ONUDC", description: "The annual high-level meeting of EU and UNODC senior officials." },
+        { name: "EU–UNODC Africa Dialogue", nameFr: "Dialogue UE-ONUDC sur l’Afrique", description: "Regional dialogue on cooperation in Africa." },
       ])
       .returning({ id: meetingSeries.id });
 

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
 
 const adminPages = ["/admin/organisations", "/admin/priority-areas", "/admin/series", "/admin/users", "/admin/activity", "/admin/mail"];
 
@@ -62,7 +62,7 @@ test("every admin page passes axe, the SDG target chooser too", async ({ browser
     await expectAccessible(page);
   }
   await page.goto("/admin/priority-areas");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("button", { name: "Edit Corruption" }).click();
   await expect(page.getByRole("group", { name: "SDG targets (optional)" })).toBeVisible();
   await expectAccessible(page);
@@ -72,7 +72,7 @@ test("every admin page passes axe, the SDG target chooser too", async ({ browser
 test("an admin gives an area keywords and SDG targets, and reorders areas by keyboard drag and by the arrow buttons", async ({ page }) => {
   await signIn(page, "admin@eeas.example");
   await page.goto("/admin/priority-areas");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   const list = page.getByRole("list", { name: "Priority areas, in order" });
   await expect(list.getByText(/^SDG 16\.5:/).first()).toBeVisible();
 
@@ -115,7 +115,7 @@ test("an admin gives an area keywords and SDG targets, and reorders areas by key
 test("an admin builds a small tree, is refused a cycle, archives an office and it leaves the follow-up form", async ({ page }) => {
   await signIn(page, "admin@eeas.example");
   await page.goto("/admin/organisations");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   const stamp = Date.now().toString().slice(-5);
   const parent = `Regional Office for Testing ${stamp}`;
   const child = `Field Office for Testing ${stamp}`;
@@ -125,14 +125,19 @@ test("an admin builds a small tree, is refused a cycle, archives an office and i
   await expect(page.getByRole("group", { name: "There is a problem" })).toBeFocused();
   await page.getByLabel("Name", { exact: true }).fill(parent);
   await page.getByLabel("Acronym (optional)").fill(`RT${stamp}`);
+  // Its French name and acronym, for French readers.
+  await page.getByLabel("Name in French (optional)").fill(`Bureau régional d’essai ${stamp}`);
+  await page.getByLabel("Acronym in French (optional)").fill(`BRE${stamp}`);
   await page.getByLabel("Parent organisation (optional)").selectOption({ label: "UNODC — United Nations Office on Drugs and Crime" });
   await page.getByRole("button", { name: "Add organisation" }).click();
   await expect(page.getByText(parent)).toBeVisible();
+  const made = ((await (await page.request.get("/api/v1/organisations")).json()) as { items: { name: string; nameFr: string | null; acronymFr: string | null }[] }).items.find((o) => o.name === parent);
+  expect(made).toMatchObject({ nameFr: `Bureau régional d’essai ${stamp}`, acronymFr: `BRE${stamp}` });
 
   await page.getByRole("button", { name: "Add an organisation" }).click();
   await page.getByLabel("Name", { exact: true }).fill(child);
   await page.getByLabel("Acronym (optional)").fill(`FT${stamp}`);
-  await page.getByLabel("Parent organisation (optional)").selectOption({ label: `RT${stamp} — ${parent}` });
+  await page.getByLabel("Parent organisation (optional)").selectOption({ label: `\u00a0\u00a0\u00a0RT${stamp} — ${parent}` }); // indented under UNODC: the tree
   await page.getByRole("button", { name: "Add organisation" }).click();
   await expect(page.getByText(child)).toBeVisible();
   await expectAccessible(page);
@@ -149,7 +154,7 @@ test("an admin builds a small tree, is refused a cycle, archives an office and i
   await page.goto("/follow-ups/new");
   await expect(page.getByLabel("Owner organisation").locator("option", { hasText: `FT${stamp}` })).toHaveCount(1);
   await page.goto("/admin/organisations");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("button", { name: `Archive FT${stamp}` }).click();
   await expect(page.getByRole("button", { name: `Restore FT${stamp}` })).toBeVisible();
   await page.goto("/follow-ups/new");
@@ -157,7 +162,7 @@ test("an admin builds a small tree, is refused a cycle, archives an office and i
 
   // The audit trail shows who did it, and sign-ins read as sentences.
   await page.goto("/admin/activity?entityType=organisation");
-  await expect(page.getByRole("cell", { name: /archived: false → true/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^Archived .+\.$/ }).first()).toBeVisible();
   await page.goto("/admin/activity?entityType=user");
   await expect(page.getByRole("cell", { name: /Signed in\./ }).first()).toBeVisible();
 });
@@ -165,7 +170,7 @@ test("an admin builds a small tree, is refused a cycle, archives an office and i
 test("an admin adds a user with a one-time link, cannot demote the last admin, and deactivation signs a user out at once", async ({ page, browser }) => {
   await signIn(page, "admin@eeas.example");
   await page.goto("/admin/users");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("button", { name: "Add a user" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Nadia Haddad");
   await page.getByLabel("E-mail address").fill(`nadia.${Date.now()}@unodc.example`);
@@ -188,6 +193,7 @@ test("an admin adds a user with a one-time link, cannot demote the last admin, a
   expect((await victim.request.get("/api/v1/me")).status()).toBe(200);
   await page.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Deactivate Rahul Mehta" }).click();
+  await page.getByRole("group", { name: "Deactivate Rahul Mehta?" }).getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(page.getByRole("button", { name: "Reactivate Rahul Mehta" })).toBeVisible();
   expect((await victim.request.get("/api/v1/me")).status()).toBe(401);
   await victim.goto("/my-follow-ups");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, hydrated, signIn, test } from "./fixtures";
 
 /**
  * Budget: a status change on the board shows in under 100 ms (optimistic), whatever the server's
@@ -49,7 +49,7 @@ test("measures how soon a status change shows on the board (optimistic; budget 1
   await signIn(page, "admin@eeas.example");
   const title = "Organise an expert meeting on wildlife and forest crime";
   await page.goto(`/board?organisationId=all&q=${encodeURIComponent("wildlife and forest crime")}`);
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   const handle = page.getByRole("button", { name: new RegExp(`^Move “${title}”`) });
   await expect(handle).toBeVisible();
   const cardId = await handle.evaluate((el) => el.closest("[data-card-id]")?.getAttribute("data-card-id") ?? "");

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, followUpMaker, signIn, test } from "./fixtures";
+import { expect, expectAccessible, followUpMaker, hydrated, signIn, test } from "./fixtures";
+import { BoardPage } from "./pages/board-page";
 
 /** A fresh follow-up owned by the signed-in user's organisation (or `ownerOrganisationId`), via the JSON API. */
 async function makeFollowUp(page: Page, title: string, ownerOrganisationId?: string) {
@@ -13,23 +14,10 @@ async function makeFollowUp(page: Page, title: string, ownerOrganisationId?: str
   return (await res.json()) as { id: string; ownerOrganisationId: string };
 }
 
-const column = (page: Page, status: string) => page.getByRole("group", { name: new RegExp(`^${status}\\b`) });
-const card = (page: Page, status: string, title: string) => column(page, status).getByRole("link", { name: title });
-
-async function openBoardFor(page: Page, title: string, extra = "") {
-  await page.goto(`/board?q=${encodeURIComponent(title)}${extra}`);
-  await page.waitForLoadState("networkidle");
-  await expect(card(page, "Open", title)).toBeVisible();
-}
-
-/** Space picks the focused card up, an arrow moves it a column, Space drops it: each step is announced. */
-async function keyboardMove(page: Page, to: string) {
-  await page.keyboard.press("Space");
-  await expect(page.getByText(/^Picked up /)).toBeAttached();
-  await page.keyboard.press("ArrowRight");
-  await expect(page.getByText(new RegExp(`is over ${to}\\.$`))).toBeAttached();
-  await page.keyboard.press("Space");
-}
+const column = (page: Page, status: string) => new BoardPage(page).column(status);
+const card = (page: Page, status: string, title: string) => new BoardPage(page).card(status, title);
+const openBoardFor = (page: Page, title: string, extra = "") => new BoardPage(page).openFor(title, extra);
+const keyboardMove = (page: Page, to: string) => new BoardPage(page).keyboardMove(to);
 
 test.describe.configure({ mode: "serial" });
 
@@ -101,7 +89,7 @@ test("staff of another organisation cannot move a card: refused, rolled back, to
 test("filters live in the URL: they survive a reload and a copied link", async ({ page, browser }) => {
   await signIn(page, "manager@unodc.example");
   await page.goto("/board");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByLabel("Overdue only").check();
   await expect(page).toHaveURL(/overdue=true/);
   await page.getByLabel("Owner organisation").selectOption({ label: "All organisations" });
@@ -179,7 +167,7 @@ test("the board, table and overview pass an accessibility scan", async ({ page }
   await signIn(page, "manager@unodc.example");
   for (const path of ["/board", "/board?group=organisation&organisationId=all", "/follow-ups", "/overview"]) {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await hydrated(page);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page);
   }
@@ -190,7 +178,7 @@ test("at phone width too: the board, table and overview pass an accessibility sc
   await signIn(page, "manager@unodc.example");
   for (const path of ["/board", "/follow-ups", "/overview"]) {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await hydrated(page);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     // Wide content (the board's columns, the table) scrolls inside its own box, not the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -198,11 +186,11 @@ test("at phone width too: the board, table and overview pass an accessibility sc
   }
 });
 
-test("the overview's figures open the board filtered to them", async ({ page }) => {
+test("the overview's figures open the table filtered to them", async ({ page }) => {
   await signIn(page, "manager@unodc.example");
   await page.goto("/overview");
   await page.getByRole("link", { name: /overdue in Maritime crime/ }).click();
-  await expect(page).toHaveURL(/\/board\?.*overdue=true/);
+  await expect(page).toHaveURL(/\/follow-ups\?.*overdue=true/);
   await expect(page.getByLabel("Overdue only")).toBeChecked();
-  await expect(page.getByLabel("Priority area")).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(page.getByRole("search", { name: "Filter follow-ups" }).getByLabel("Priority area")).toHaveValue(/[0-9a-f-]{36}/);
 });

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, followUpMaker, signIn, test } from "./fixtures";
+import { expect, expectAccessible, followUpMaker, hydrated, signIn, test } from "./fixtures";
 
 test("a UNODC manager bulk edits follow-ups in the table: only those in scope change", async ({ page }) => {
   await signIn(page, "manager@unodc.example");
@@ -14,7 +14,7 @@ test("a UNODC manager bulk edits follow-ups in the table: only those in scope ch
 
   await page.goto(`/follow-ups?organisationId=all&q=${stamp}`);
   await expect(page.getByRole("link", { name: theirs })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await expect(page.getByRole("region", { name: "Bulk edit" })).toHaveCount(0);
 
   // Two rows, by keyboard-reachable checkboxes; status to Blocked; confirm.
@@ -35,7 +35,7 @@ test("a UNODC manager bulk edits follow-ups in the table: only those in scope ch
   await expect(page.getByRole("row").filter({ hasText: theirs }).getByText("Blocked")).toHaveCount(0);
 
   // Select all on the page, cancel: the EEAS one is refused and listed, and stays as it was.
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("checkbox", { name: /Select all 3 follow-ups on this page/ }).check();
   await bar.getByLabel("Change").selectOption("cancel");
   await bar.getByRole("button", { name: "Cancel follow-ups…" }).click();

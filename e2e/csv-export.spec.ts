@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { parseCsv } from "../lib/csv";
-import { expect, followUpMaker, signIn, test } from "./fixtures";
+import { expect, followUpMaker, hydrated, signIn, test } from "./fixtures";
 
 /** The table as a person reads it: header labels, then each row's cells (dates by their machine value). */
 async function readTable(page: Page) {
@@ -36,7 +36,7 @@ test("the CSV export has the filtered, sorted table's rows and columns, row for 
   // Filters in the UI: the stamp, every organisation, every status but cancelled.
   await page.goto("/follow-ups");
   await expect(page.getByRole("heading", { level: 1, name: "Follow-ups" })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("searchbox", { name: "Search" }).fill(stamp);
   await expect(page).toHaveURL(new RegExp(`q=${stamp}`));
   const filters = page.getByRole("search", { name: "Filter follow-ups" });
@@ -75,7 +75,8 @@ test("the CSV export has the filtered, sorted table's rows and columns, row for 
 
   // The page's own export link, downloaded as a person would.
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByText("Export CSV", { exact: true }).click();
+  await page.getByRole("link", { name: /^Comma-separated/ }).click();
   const file = await (await download).path();
   const [header, ...records] = parseCsv(fs.readFileSync(file, "utf8")).map((r) => r.cells);
   // The CSV calls the title column "Title"; every other header is the table's.

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Smtp, startSmtp } from "../tests/support/smtp";
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
 import { type OwnServer, startServer, waitHealthy } from "./support/server";
 
 test.describe.configure({ mode: "serial" });
@@ -60,7 +60,7 @@ test("a manager reassigns a follow-up in the UI: the new owner's notice arrives 
   await page.goto("/my-follow-ups");
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("button", { name: "Edit" }).click();
   await page.getByLabel("Owner", { exact: true }).selectOption({ label: "Rahul Mehta (UNODC)" });
   await page.getByRole("button", { name: "Save changes" }).click();
@@ -104,7 +104,7 @@ test("the digest arrives once per user, and its unsubscribe link works without s
   await expect(page.getByText("For Rahul Mehta (staff@unodc.example).")).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("unsubscribe.png") });
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("button", { name: "Unsubscribe from the follow-up digest" }).click();
   await expect(page.getByRole("status")).toHaveText("Done: staff@unodc.example is unsubscribed.");
   await page.reload();
@@ -123,7 +123,7 @@ test("the digest arrives once per user, and its unsubscribe link works without s
   const staff = await context.newPage();
   await signIn(staff, "staff@unodc.example");
   await staff.goto("/profile");
-  await expect(staff.getByRole("radio", { name: "Never" })).toBeChecked();
+  await expect(staff.getByRole("group", { name: "Digest" }).getByRole("radio", { name: "Never" })).toBeChecked();
   await context.close();
 });
 
@@ -134,7 +134,7 @@ test("the profile's reminder choices save", async ({ browser }) => {
   await page.goto("/profile");
   await expect(page.getByRole("heading", { name: "E-mail reminders" })).toBeVisible();
   await expect(page.getByRole("radio", { name: /^Weekly/ })).toBeChecked();
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("radio", { name: "Daily" }).check();
   await page.getByLabel("Days ahead").fill("90");
   await page.getByRole("button", { name: "Save reminders" }).click();

@@ -32,7 +32,10 @@ test("the follow-ups table shows the chosen columns and exports them", async ({ 
   const headers = page.locator("table thead th");
   await expect(headers.filter({ hasText: "Description" })).toHaveCount(1);
   await expect(headers.filter({ hasText: "Priority area" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", /columns=title%2Cstatus%2Cdescription/);
+  await page.getByText("Export CSV", { exact: true }).click();
+  await expect(page.getByRole("link", { name: /^Comma-separated/ })).toHaveAttribute("href", /columns=title%2Cstatus%2Cdescription/);
+  await expect(page.getByRole("link", { name: /^Semicolon-separated/ })).toHaveAttribute("href", /columns=title%2Cstatus%2Cdescription.*&sep=semicolon$/);
+  await page.getByText("Export CSV", { exact: true }).click();
   await page.getByText("Columns", { exact: true }).click();
   await page.getByLabel("Priority", { exact: true }).check();
   await expect(page).toHaveURL(/columns=title(,|%2C)status(,|%2C)description(,|%2C)priority/);

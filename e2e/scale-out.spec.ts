@@ -104,3 +104,46 @@ test("a user deactivated through one instance is signed out on the other at the 
   await staff.dispose();
   await admin.dispose();
 });
+
+test("live events cross instances: a change through one instance reaches a stream held by the other, after commit, only to who may see it", async () => {
+  const writer = await signInContext(urls[0]!, "admin@eeas.example");
+  const reader = await signInContext(urls[1]!, "manager@unodc.example");
+  const cookie = (await reader.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const ctl = new AbortController();
+  let text = "";
+  const res = await fetch(`${urls[1]}/api/v1/events`, { headers: { cookie }, signal: ctl.signal });
+  expect(res.status).toBe(200);
+  const pump = (async () => {
+    const r = res.body!.getReader();
+    const dec = new TextDecoder();
+    try {
+      for (;;) {
+        const { value, done } = await r.read();
+        if (done) break;
+        text += dec.decode(value);
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  const meetings = ((await (await writer.get("/api/v1/meetings?limit=200")).json()) as { items: { id: string; heldOn: string; visibility: string; participantOrganisationIds: string[] }[] }).items;
+  const unodc = ((await (await reader.get("/api/v1/me")).json()) as { organisationId: string }).organisationId;
+  const restricted = meetings.find((m) => m.visibility === "restricted" && !m.participantOrganisationIds.includes(unodc))!;
+  const hidden = ((await (await writer.get(`/api/v1/follow-ups?meetingId=${restricted.id}&limit=1`)).json()) as { items: { id: string; version: number }[] }).items[0]!;
+  // The 16th Senior Officials Meeting: internal, with follow-ups.
+  const internal = meetings.find((m) => m.heldOn === "2022-02-15")!;
+  const visible = ((await (await writer.get(`/api/v1/follow-ups?meetingId=${internal.id}&limit=1`)).json()) as { items: { id: string; version: number }[] }).items[0]!;
+  await writer.patch(`/api/v1/follow-ups/${hidden.id}`, { data: { version: hidden.version, priority: "high" } });
+  const t0 = Date.now();
+  expect((await writer.patch(`/api/v1/follow-ups/${visible.id}`, { data: { version: visible.version, priority: "high" } })).status()).toBe(200);
+  while (!text.includes(visible.id) && Date.now() - t0 < 3_000) await new Promise((r) => setTimeout(r, 25));
+  const ms = Date.now() - t0;
+  await new Promise((r) => setTimeout(r, 300));
+  ctl.abort();
+  await pump;
+  expect(text, "the event reached the other instance's stream").toContain(visible.id);
+  expect(ms).toBeLessThan(2_000);
+  expect(text).not.toContain(hidden.id);
+  await writer.dispose();
+  await reader.dispose();
+});

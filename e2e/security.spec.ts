@@ -20,6 +20,18 @@ test("pages carry a nonce-based Content-Security-Policy without unsafe-eval, and
   expect(csp, "no CSP violations reported").toEqual([]);
 });
 
+test("public/ serves the icon, the web app manifest and a robots.txt that keeps search engines out, without a session", async ({ request }) => {
+  const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+  const manifest = await request.get("/manifest.webmanifest", { maxRedirects: 0 });
+  expect(manifest.status()).toBe(200);
+  expect((await manifest.json()) as { name: string; icons: { src: string }[] }).toMatchObject({ name: "Cooperation Tracker", icons: [{ src: "/icon.svg" }] });
+  const icon = await request.get("/icon.svg", { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
+
 test("the API answers with nosniff and a deny-all policy", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
@@ -67,4 +79,36 @@ test("sign-in from an address is throttled after ten failures, with a clear mess
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText(/Too many failed sign-ins for this account or from this address/)).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("'Sign out everywhere' on the profile ends every session: another browser's cookie answers as signed out, /api/auth/session included", async ({ page, browser }) => {
+  // Two devices of one person: this page, and another browser signed in separately.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, "manager@unodc.example");
+  expect((await (await other.request.get("/api/auth/session")).json())?.user?.email).toBe("manager@unodc.example");
+  await signIn(page, "manager@unodc.example");
+  await page.goto("/profile");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("button", { name: "Yes, sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  // The other device: nothing about the person, on any endpoint.
+  expect((await other.request.get("/api/v1/me")).status()).toBe(401);
+  const session = await (await other.request.get("/api/auth/session")).json();
+  expect(JSON.stringify(session ?? null)).not.toContain("manager@unodc.example");
+  await otherPage.goto("/my-follow-ups");
+  await expect(otherPage).toHaveURL(/\/signin/);
+  await other.close();
+});
+
+test("the profile offers the personal-data download, and it holds the person's own data", async ({ page }) => {
+  await signIn(page, "staff@eeas.example");
+  await page.goto("/profile");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download my data (JSON)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(await (await import("node:fs")).promises.readFile((await file.path())!, "utf8"));
+  expect(data.profile.email).toBe("staff@eeas.example");
+  expect(Object.keys(data)).toEqual(expect.arrayContaining(["sessions", "comments", "changes", "emailsSent", "calendarFeeds", "digestSettings"]));
 });

@@ -8,7 +8,10 @@
  * time zone is set on purpose — with one, ical-generator would format dates in the server's zone.
  */
 import ical, { ICalEventTransparency, type ICalCalendar } from "ical-generator";
-import { formatLabels, plural, statusLabels } from "./format";
+import type { formatLabels, statusLabels } from "./format";
+import { formatterFor } from "./i18n/format-server";
+import type { Locale } from "./i18n/locale";
+import { translate } from "./i18n/translate";
 
 export type CalendarMeeting = {
   id: string;
@@ -33,7 +36,7 @@ export type CalendarDueDate = {
   updatedAt: Date;
 };
 
-const prodId = { company: "Cooperation Tracker", product: "Cooperation Tracker", language: "EN" };
+const prodId = (locale: Locale) => ({ company: "Cooperation Tracker", product: "Cooperation Tracker", language: locale.toUpperCase() });
 /** UIDs are stable per record, so a calendar updates an event instead of adding a second one. */
 const uidDomain = "cooperation-tracker";
 export const meetingUid = (id: string) => `meeting-${id}@${uidDomain}`;
@@ -50,14 +53,15 @@ function preview(text: string, max = 300) {
   return `${cut.slice(0, cut.lastIndexOf(" ") > max / 2 ? cut.lastIndexOf(" ") : max)}…`;
 }
 
-function addMeeting(cal: ICalCalendar, m: CalendarMeeting, appUrl: string) {
+function addMeeting(cal: ICalCalendar, m: CalendarMeeting, appUrl: string, locale: Locale) {
+  const t = translate(locale, "calendar");
   const url = `${appUrl}/meetings/${m.id}`;
-  const facts = [formatLabels[m.format], m.hostName ? `Host: ${m.hostName}` : null].filter(Boolean).join(" · ");
+  const facts = [formatterFor(locale).meetingFormat(m.format), m.hostName ? t("host", { host: m.hostName }) : null].filter(Boolean).join(" · ");
   const description = [
     preview(m.summary) || null,
     facts,
-    `${plural(m.followUpCount, "follow-up")} agreed at this meeting.`,
-    `Meeting page: ${url}`,
+    t("agreed", { count: m.followUpCount }),
+    t("meetingPage", { url }),
   ].filter(Boolean);
   cal.createEvent({
     id: meetingUid(m.id),
@@ -74,19 +78,20 @@ function addMeeting(cal: ICalCalendar, m: CalendarMeeting, appUrl: string) {
   });
 }
 
-function addDueDate(cal: ICalCalendar, f: CalendarDueDate, appUrl: string) {
+function addDueDate(cal: ICalCalendar, f: CalendarDueDate, appUrl: string, locale: Locale) {
+  const t = translate(locale, "calendar");
   const url = `${appUrl}/follow-ups/${f.id}`;
   const description = [
-    `${statusLabels[f.status]} · Owner: ${f.ownerName}`,
-    f.meetingTitle ? `Agreed at: ${f.meetingTitle}` : null,
-    `Follow-up: ${url}`,
+    `${formatterFor(locale).status(f.status)} · ${t("owner", { owner: f.ownerName })}`,
+    f.meetingTitle ? t("agreedAt", { meeting: f.meetingTitle }) : null,
+    t("followUp", { url }),
   ].filter(Boolean);
   cal.createEvent({
     id: dueDateUid(f.id),
     start: day(f.dueOn),
     end: nextDay(f.dueOn),
     allDay: true,
-    summary: `Due: ${f.title}`,
+    summary: t("due", { title: f.title }),
     description: description.join("\n"),
     url,
     stamp: f.updatedAt,
@@ -103,22 +108,23 @@ const escapeText = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(
 const finish = (cal: ICalCalendar) => `${cal.toString()}\r\n`;
 
 /** One meeting as an .ics file to open or import. */
-export function meetingCalendar(m: CalendarMeeting, appUrl: string): string {
-  const cal = ical({ prodId });
-  addMeeting(cal, m, appUrl);
+export function meetingCalendar(m: CalendarMeeting, appUrl: string, locale: Locale = "en"): string {
+  const cal = ical({ prodId: prodId(locale) });
+  addMeeting(cal, m, appUrl, locale);
   return finish(cal);
 }
 
 /** A user's subscribed feed: their meetings and the due dates of their open follow-ups. */
-export function feedCalendar(feed: { userName: string; meetings: CalendarMeeting[]; dueDates: CalendarDueDate[] }, appUrl: string): string {
+export function feedCalendar(feed: { userName: string; meetings: CalendarMeeting[]; dueDates: CalendarDueDate[] }, appUrl: string, locale: Locale = "en"): string {
+  const t = translate(locale, "calendar");
   const cal = ical({
-    prodId,
-    name: escapeText(`Cooperation Tracker — ${feed.userName}`),
-    description: escapeText("Meetings you take part in, and the due dates of follow-ups you or your organisation own."),
+    prodId: prodId(locale),
+    name: escapeText(t("feedName", { name: feed.userName })),
+    description: escapeText(t("feedDescription")),
     ttl: 3600, // REFRESH-INTERVAL and X-PUBLISHED-TTL: clients re-read it hourly
   });
-  for (const m of feed.meetings) addMeeting(cal, m, appUrl);
-  for (const f of feed.dueDates) addDueDate(cal, f, appUrl);
+  for (const m of feed.meetings) addMeeting(cal, m, appUrl, locale);
+  for (const f of feed.dueDates) addDueDate(cal, f, appUrl, locale);
   return finish(cal);
 }
 

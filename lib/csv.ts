@@ -1,4 +1,8 @@
-import { statusLabels } from "./format";
+import Papa from "papaparse";
+import type { statusLabels } from "./format";
+import type { Locale } from "./i18n/locale";
+import { translate } from "./i18n/translate";
+import { formatterFor } from "./i18n/format-server";
 
 /**
  * CSV that opens cleanly in Excel: UTF-8 with a byte-order mark, every field quoted, quotes
@@ -19,19 +23,39 @@ export function csvCell(value: CsvValue): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export function csvRow(values: readonly CsvValue[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
+/**
+ * The field separator: a comma, or a semicolon for Excel in a European locale, where the list
+ * separator is ";" (the decimal one being ","), so a comma file opens as one column.
+ */
+export const csvSeparators = { comma: ",", semicolon: ";" } as const;
+export type CsvSeparator = keyof typeof csvSeparators;
+
+export function csvRow(values: readonly CsvValue[], sep: CsvSeparator = "comma"): string {
+  return `${values.map(csvCell).join(csvSeparators[sep])}\r\n`;
 }
 
 /** A whole document: the BOM, the header row, then one line per record. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  const out = [BOM, csvRow(header)];
-  for (const r of rows) out.push(csvRow(r));
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>, sep: CsvSeparator = "comma"): string {
+  const out = [BOM, csvRow(header, sep)];
+  for (const r of rows) out.push(csvRow(r, sep));
   return out.join("");
 }
 
 /** The UN decision-tracking layout: one row per follow-up, as the UN system reports decisions. */
-export const unHeader = ["Meeting", "Follow-up", "Responsible", "Due", "Progress", "Status"] as const;
+const unKeys = ["unMeeting", "unFollowUp", "unResponsible", "unDue", "unProgress", "unStatus", "unDocuments"] as const;
+/** The UN layout's header in a language ("Meeting", "Follow-up", "Responsible", … / "Réunion", "Suivi", "Responsable", …). */
+export const unHeaderFor = (locale: Locale): string[] => {
+  const t = translate(locale, "export");
+  return unKeys.map((k) => t(k));
+};
+/** Where the due date and the status are in the UN layout (the workbook marks them). */
+export const unDueIndex = unKeys.indexOf("unDue");
+export const unStatusIndex = unKeys.indexOf("unStatus");
+/** The English header (the layout as it has always been written). */
+export const unHeader = unHeaderFor("en");
+
+/** A follow-up's document or link in an export: its name and where to open it. */
+export type DocumentRef = { label: string; url: string };
 
 export type UnRowSource = {
   meetingTitle: string | null;
@@ -44,15 +68,17 @@ export type UnRowSource = {
   overdue: boolean;
 };
 
-/** The six cells of the layout; Progress is the latest comment. */
-export function unRow(f: UnRowSource, progress: string | undefined): string[] {
+/** The cells of the layout; Progress is the latest comment, Documents the follow-up's files and links. */
+export function unRow(f: UnRowSource, progress: string | undefined, documents: readonly DocumentRef[] = [], locale: Locale = "en"): string[] {
+  const status = formatterFor(locale).status(f.status);
   return [
     f.meetingTitle ?? "",
     f.title,
     [f.ownerOrganisationAcronym ?? f.ownerOrganisationName, f.ownerUserName].filter(Boolean).join(" – "),
     f.dueOn ?? "",
     progress ?? "",
-    f.overdue ? `${statusLabels[f.status]} (overdue)` : statusLabels[f.status],
+    f.overdue ? translate(locale, "export")("overdueSuffix", { status }) : status,
+    documents.map((d) => `${d.label} <${d.url}>`).join("; "),
   ];
 }
 
@@ -60,57 +86,39 @@ export function unRow(f: UnRowSource, progress: string | undefined): string[] {
 export type CsvRecord = { line: number; cells: string[] };
 
 /**
- * Reads CSV as spreadsheets write it: a leading BOM, quoted fields with doubled quotes and line
- * breaks inside, CRLF, LF or CR line ends. Blank lines are skipped. A cell our own encoder made
- * inert (a leading apostrophe before =, +, -, @) reads back as what was exported.
+ * Reads CSV as spreadsheets write it, with papaparse (linear in the input, unlike the hand-written
+ * reader it replaced): a leading BOM, quoted fields with doubled quotes and line breaks inside, CRLF,
+ * LF or CR line ends, and the separator detected (`,`, or `;` and tab as European Excel writes them).
+ * Blank lines are skipped and cells trimmed. A cell our own encoder made inert (a leading apostrophe
+ * before =, +, -, @) reads back as what was exported.
  */
 export function parseCsv(input: string): CsvRecord[] {
-  const text = input.startsWith(BOM) ? input.slice(1) : input;
+  // One kind of line end: spreadsheets and hand edits mix CRLF, LF and CR in one file.
+  const text = (input.startsWith(BOM) ? input.slice(1) : input).replace(/\r\n?/g, "\n");
   const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false; // inside a quoted field
-  let wasQuoted = false; // the current cell was quoted (so "" is a cell, not nothing)
   let line = 1;
-  let start = 1;
-  const endCell = () => {
-    cells.push(wasQuoted ? cell : cell.trim());
-    cell = "";
-    wasQuoted = false;
+  let counted = 0; // the offset up to which line breaks are counted: each character is counted once
+  const countTo = (to: number) => {
+    for (let i = counted; i < to; i++) if (text.charCodeAt(i) === 10) line++;
+    counted = Math.max(counted, to);
   };
-  const endRecord = () => {
-    endCell();
-    if (cells.some((c) => c !== "")) records.push({ line: start, cells: cells.map(uninert) });
-    cells = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === "") {
-      quoted = true;
-      wasQuoted = true;
-      cell = "";
-    } else if (ch === ",") {
-      endCell();
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      start = line;
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell !== "" || wasQuoted || cells.length) endRecord();
+  let recordStart = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: "",
+    newline: "\n",
+    delimitersToGuess: [",", ";", "\t"],
+    skipEmptyLines: false,
+    step: (row) => {
+      // Skip the line breaks before the record, so it is numbered from its first character.
+      while (text[recordStart] === "\n") recordStart++;
+      countTo(recordStart);
+      const start = line;
+      const cells = row.data.map((c) => uninert(c.trim()));
+      if (cells.some((c) => c !== "")) records.push({ line: start, cells });
+      recordStart = row.meta.cursor;
+      countTo(recordStart);
+    },
+  });
   return records;
 }
 

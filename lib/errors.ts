@@ -1,5 +1,7 @@
+import en from "@/messages/en.json";
+
 /** Typed error codes, mapped in one place to an HTTP status and a sentence a person can act on. */
-export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited";
+export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_type" | "rate_limited";
 export type ErrorCode = `${ErrorType}:${string}`;
 
 const statusOf: Record<ErrorType, number> = {
@@ -8,23 +10,23 @@ const statusOf: Record<ErrorType, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_type: 415,
   rate_limited: 429,
 };
 
-const defaultMessage: Record<ErrorType, string> = {
-  bad_request: "Some of the information is not valid. Check the highlighted fields.",
-  unauthorized: "You need to sign in to do that.",
-  forbidden: "You do not have permission to do that.",
-  not_found: "We could not find that. It may have been removed, or you may not have access to it.",
-  conflict: "Someone else changed this while you were editing. Reload to see their change, then try again.",
-  rate_limited: "Too many attempts. Wait a few minutes and try again.",
-};
+/** The sentence of each type, from the English catalogue (lib/i18n/errors.ts says it in the requester's language). */
+const defaultMessage: Record<ErrorType, string> = en.errors;
 
 export type FieldErrors = Record<string, string>;
+
+
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
+  /** The zod error behind a bad_request:input, so its fields can be answered in the requester's language. */
+  issues?: import("zod").ZodError;
   constructor(code: ErrorCode, message?: string, fields?: FieldErrors) {
     const type = code.split(":")[0] as ErrorType;
     super(message ?? defaultMessage[type]);

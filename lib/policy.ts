@@ -1,8 +1,9 @@
 /**
- * Who may do what: the access table of DESIGN.md as data, and the functions every page,
+ * Who may do what: the access table as data, and the functions every page,
  * server action and API route asks. Nothing else decides access.
  */
 import type { roles } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locale";
 
 export type Role = (typeof roles)[number];
 
@@ -12,10 +13,19 @@ export type Viewer = {
   email: string;
   role: Role;
   organisationId: string;
+  /** The language the person chose (null: their browser's); lib/i18n/locale.ts decides the one used. */
+  locale?: Locale | null;
+  /**
+   * The language this request reads in (lib/i18n/server.ts: the saved choice, the cookie, Accept-Language,
+   * English), set where a request loads the viewer; absent outside a request (e-mails use `locale`).
+   */
+  readLocale?: Locale;
   /** The viewer's organisation, its ancestors and its descendants ("takes part" for restricted meetings). */
   relatedOrganisationIds: ReadonlySet<string>;
   /** The viewer's organisation and its descendants (a manager's scope). */
   subtreeOrganisationIds: ReadonlySet<string>;
+  /** The session this request came with (absent outside a request, in scripts and tests). */
+  sessionId?: string;
 };
 
 /** The conditions a rule can name; each is evaluated against the record in question. */
@@ -148,3 +158,29 @@ export function canChangeFollowUp(
 }
 
 export const canComment = (viewer: Viewer, followUp: FollowUpFacts) => can(viewer, "follow_up:progress", { followUp });
+
+/**
+ * Documents follow their record: whoever can see it reads its files (checked by the caller, which
+ * answers 404 otherwise). Adding to a follow-up is progress; adding to a meeting needs only seeing it.
+ */
+export const canAttachToFollowUp = (viewer: Viewer, followUp: FollowUpFacts) => can(viewer, "follow_up:progress", { followUp });
+
+/**
+ * Removing a document: whoever added it, a manager of the follow-up's owner (its scope) or, on a
+ * meeting, whoever may edit the meeting as its creator or a manager of its host; admins always.
+ */
+/**
+ * Seeing the documents removed in the last 30 days and restoring one: admins only (a removal
+ * hides a file from everyone else, whatever they may see of its record).
+ */
+export const canRestoreAttachment = (viewer: Viewer) => can(viewer, "reference:edit");
+
+export function canRemoveAttachment(
+  viewer: Viewer,
+  attachment: { createdById: string },
+  record: { followUp: FollowUpFacts } | { meeting: MeetingFacts },
+): boolean {
+  if (viewer.role === "admin" || attachment.createdById === viewer.id) return true;
+  if ("followUp" in record) return can(viewer, "follow_up:manage", { followUp: record.followUp });
+  return viewer.role === "manager" && can(viewer, "meeting:edit", { meeting: record.meeting });
+}

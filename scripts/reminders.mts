@@ -7,10 +7,10 @@
 // secret in the data directory) and never opens the directory itself; with the server stopped it
 // takes the lock and runs directly. Exits non-zero when the run or any send failed.
 import { openDatabase } from "../db/client";
-import { env } from "../lib/env";
-import { runRemindersKey } from "../lib/reminders/tokens";
-import { MailOffError, type RunSummary, runReminders } from "../lib/reminders/run";
-import { readServerAddress } from "../lib/reminders/schedule";
+import { env } from "../server/env";
+import { runRemindersKey } from "../server/reminders/tokens";
+import { MailOffError, type RunSummary, runReminders } from "../server/reminders/run";
+import { readServerAddress } from "../server/reminders/schedule";
 
 const digests = process.argv.includes("--digests") || (!process.argv.includes("--no-digests") && new Date().getUTCHours() >= env().REMINDER_HOUR);
 

@@ -15,7 +15,7 @@ if (process.env.NODE_ENV === "production" && process.env.DATABASE_URL && !proces
   process.exit(1);
 }
 
-const sources = ["app", "components", "lib", "db", "public", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+const sources = ["app", "components", "lib", "server", "db", "public", "messages", "i18n", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
 function newest(p) {
   let st;
   try { st = fs.statSync(p); } catch { return 0; }

@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { ButtonLink } from "@/components/ui/button";
 
-export const metadata: Metadata = { title: "Only admins can open this page" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors"))("adminOnlyTitle") };
+}
 
 /** What forbidden() answers (HTTP 403) inside the app: today, a non-admin on an admin page. */
-export default function Forbidden() {
+export default async function Forbidden() {
+  const [t, tShell] = await Promise.all([getTranslations("errors"), getTranslations("shell")]);
   return (
     <>
-      <PageHeader title="Only admins can open this page" />
+      <PageHeader title={t("adminOnlyTitle")} />
       <PageBody>
         <div className="max-w-xl space-y-4">
-          <p>
-            Organisations, priority areas, meeting series, users and the audit trail are kept by the admins. If something in those lists is wrong or missing, ask an admin to
-            change it.
-          </p>
+          <p>{t("adminOnlyText")}</p>
           <div className="flex flex-wrap gap-2">
-            <ButtonLink href="/my-follow-ups">My follow-ups</ButtonLink>
+            <ButtonLink href="/my-follow-ups">{tShell("myFollowUps")}</ButtonLink>
             <ButtonLink href="/meetings" variant="secondary">
-              Meetings
+              {tShell("meetings")}
             </ButtonLink>
           </div>
         </div>

@@ -1,32 +1,38 @@
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/connection";
 import { listSavedViews } from "@/db/queries/saved-views";
-import { organisations } from "@/db/schema";
+import { getOrganisationName } from "@/db/queries/organisations";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Providers } from "@/components/providers";
+import { signedInNamespaces } from "@/lib/i18n/namespaces";
 import { Shell } from "@/components/shell/shell";
-import { signOut } from "@/lib/auth";
-import { logPageQueries } from "@/lib/query-log";
-import { requireViewer } from "@/lib/session";
+import { getLocale } from "next-intl/server";
+import { localAcronym, localName } from "@/lib/i18n/names";
+import { signOut } from "@/server/auth";
+import { logPageQueries } from "@/server/query-log";
+import { pageContext } from "@/server/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   await logPageQueries();
-  const viewer = await requireViewer();
-  const db = await getDb();
-  const [[org], views] = await Promise.all([
-    db.select({ name: organisations.name, acronym: organisations.acronym }).from(organisations).where(eq(organisations.id, viewer.organisationId)),
+  const { viewer, db } = await pageContext();
+  const [org, views] = await Promise.all([
+    getOrganisationName(db, viewer.organisationId),
     listSavedViews(db, viewer),
   ]);
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: "/signin" });
   }
+  const locale = await getLocale();
+  const orgName = org ? localName(org, locale) : "";
+  const orgAcronym = org ? localAcronym(org, locale) : null;
   return (
+    <IntlProvider namespaces={signedInNamespaces}>
     <Providers>
-      <Shell user={{ name: viewer.name, role: viewer.role, organisation: org?.acronym ?? org?.name ?? "", organisationName: org?.name ?? "" }} signOut={signOutAction}
+      <Shell user={{ name: viewer.name, role: viewer.role, organisation: orgAcronym ?? orgName, organisationName: orgName }} signOut={signOutAction}
         views={views.map((v) => ({ id: v.id, name: v.name, href: v.href, own: v.own }))}
       >
         {children}
       </Shell>
     </Providers>
+    </IntlProvider>
   );
 }

@@ -1,10 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { toMeetingOption } from "@/components/board/board-data";
+import { toMeetingOption } from "@/app/(app)/board/board-data";
 import { listMeetingOptions } from "@/db/queries/meetings";
 import { listActivePeople } from "@/db/queries/users";
-import { authedAction } from "@/lib/actions";
+import { authedAction } from "@/server/actions";
+import { readerLocale } from "@/lib/i18n/locale";
 
 /**
  * Everyone one can name as an owner. Pages with an owner choice (the board's filter, a meeting's
@@ -14,4 +15,4 @@ import { authedAction } from "@/lib/actions";
 export const listPeopleAction = authedAction(z.object({}), async (_input, { db }) => listActivePeople(db));
 
 /** The meetings the viewer may see, for the filters' meeting choice (loaded when "More filters" opens). */
-export const listMeetingOptionsAction = authedAction(z.object({}), async (_input, { db, viewer }) => (await listMeetingOptions(db, viewer)).map(toMeetingOption));
+export const listMeetingOptionsAction = authedAction(z.object({}), async (_input, { db, viewer }) => (await listMeetingOptions(db, viewer)).map((m) => toMeetingOption(m, readerLocale(viewer))));

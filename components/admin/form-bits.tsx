@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/field";
@@ -15,7 +16,7 @@ export function FormSummary({ prefix, labels, errorOf, formError, summaryRef }: 
 export const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /** Submit and Cancel under an admin form. */
-export function FormActions({ submitting, label, busyLabel = "Saving…", onCancel, danger = false, disabled = false }: {
+export function FormActions({ submitting, label, busyLabel, onCancel, danger = false, disabled = false }: {
   submitting: boolean;
   label: string;
   busyLabel?: string;
@@ -23,13 +24,14 @@ export function FormActions({ submitting, label, busyLabel = "Saving…", onCanc
   danger?: boolean;
   disabled?: boolean;
 }) {
+  const t = useTranslations("admin.common");
   return (
     <div className="flex gap-2">
       <Button type="submit" variant={danger ? "danger" : undefined} disabled={submitting || disabled}>
-        {submitting ? busyLabel : label}
+        {submitting ? (busyLabel ?? t("saving")) : label}
       </Button>
       <Button variant="secondary" onClick={onCancel}>
-        Cancel
+        {t("cancel")}
       </Button>
     </div>
   );
@@ -37,13 +39,14 @@ export function FormActions({ submitting, label, busyLabel = "Saving…", onCanc
 
 /** A list row's Edit toggle and Archive/Restore button (admin lists). */
 export function EditArchiveButtons({ name, archived, editing, busy, onEdit, onArchive }: { name: string; archived: boolean; editing: boolean; busy: boolean; onEdit: () => void; onArchive: () => void }) {
+  const t = useTranslations("admin.common");
   return (
     <>
-      <Button variant="ghost" aria-expanded={editing} onClick={onEdit} aria-label={`Edit ${name}`}>
-        Edit
+      <Button variant="ghost" aria-expanded={editing} onClick={onEdit} aria-label={t("editName", { name })}>
+        {t("edit")}
       </Button>
-      <Button variant="ghost" disabled={busy} aria-label={`${archived ? "Restore" : "Archive"} ${name}`} onClick={onArchive}>
-        {archived ? "Restore" : "Archive"}
+      <Button variant="ghost" disabled={busy} aria-label={t(archived ? "restoreName" : "archiveName", { name })} onClick={onArchive}>
+        {archived ? t("restore") : t("archive")}
       </Button>
     </>
   );

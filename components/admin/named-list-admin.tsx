@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -9,10 +10,12 @@ import { Chip } from "@/components/ui/chip";
 import { EditArchiveButtons } from "./form-bits";
 import { NamedItemForm } from "./named-item-form";
 
-export type NamedItem = { id: string; name: string; description: string; archived: boolean; version: number };
+export type NamedItem = { id: string; name: string; nameFr: string | null; description: string; archived: boolean; version: number };
 
 /** Meeting series: add, rename, describe, archive, restore. (Priority areas have their own, ordered list.) */
 export function NamedListAdmin({ items }: { items: NamedItem[] }) {
+  const t = useTranslations("admin.series");
+  const tc = useTranslations("admin.common");
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -24,7 +27,7 @@ export function NamedListAdmin({ items }: { items: NamedItem[] }) {
     setBusy(false);
     if (result?.ok) {
       router.refresh();
-    } else toast.error((result && "error" in result && result.error) || "Could not reach the server. Try again.");
+    } else toast.error((result && "error" in result && result.error) || tc("unreachable"));
   }
 
   return (
@@ -32,23 +35,23 @@ export function NamedListAdmin({ items }: { items: NamedItem[] }) {
       {adding ? (
         <section aria-labelledby="add-series-title" className="rounded-md border border-zinc-300 bg-white p-4">
           <h2 id="add-series-title" className="mb-3 font-semibold">
-            Add a meeting series
+            {t("add")}
           </h2>
-          <NamedItemForm prefix="new-series" submit={(v) => createMeetingSeriesAction(v)} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} submitLabel="Add meeting series" />
+          <NamedItemForm prefix="new-series" submit={(v) => createMeetingSeriesAction(v)} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} submitLabel={t("submitAdd")} />
         </section>
       ) : (
-        <Button onClick={() => setAdding(true)}>Add a meeting series</Button>
+        <Button onClick={() => setAdding(true)}>{t("add")}</Button>
       )}
       {items.length === 0 ? (
-        <p className="text-sm text-zinc-700">No meeting series yet. Add the first one.</p>
+        <p className="text-sm text-zinc-700">{t("empty")}</p>
       ) : (
-        <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 bg-white" aria-label="Meeting series">
+        <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 bg-white" aria-label={t("listLabel")}>
           {items.map((item) => (
             <li key={item.id}>
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
                 <div className="min-w-0 flex-[1_1_16rem]">
                   <span className={`font-medium ${item.archived ? "text-zinc-600" : "text-zinc-900"}`}>{item.name}</span>
-                  {item.archived && <Chip className="ml-2 border-amber-700 bg-amber-50 text-amber-900">Archived</Chip>}
+                  {item.archived && <Chip className="ml-2 border-amber-700 bg-amber-50 text-amber-900">{tc("archived")}</Chip>}
                   {item.description && <div className="text-sm text-zinc-700">{item.description}</div>}
                 </div>
                 <div className="-mx-2 flex shrink-0 gap-0.5">
@@ -71,7 +74,7 @@ export function NamedListAdmin({ items }: { items: NamedItem[] }) {
                     submit={(v) => updateMeetingSeriesAction({ id: item.id, patch: { ...v, version: item.version } })}
                     onDone={() => setEditing(null)}
                     onCancel={() => setEditing(null)}
-                    submitLabel="Save changes"
+                    submitLabel={tc("saveChanges")}
                   />
                 </div>
               )}

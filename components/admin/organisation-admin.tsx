@@ -1,35 +1,21 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { mergeOrganisationAction, updateOrganisationAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
+import type { AdminOrganisation } from "./organisation-labels";
 import { OrganisationForm } from "./organisation-form";
 import { OrganisationMergeForm } from "./organisation-merge-form";
-
-export type AdminOrganisation = {
-  id: string;
-  name: string;
-  acronym: string | null;
-  kind: "eu" | "un" | "member_state" | "other";
-  parentId: string | null;
-  domains: string[];
-  archived: boolean;
-  version: number;
-  /** Ids of this organisation and everything under it: not a possible parent or merge target. */
-  subtree: string[];
-  usage: { users: number; followUps: number; hostedMeetings: number; participations: number; children: number };
-};
-
-export const kindLabels = { eu: "EU", un: "UN", member_state: "Member state", other: "Other" } as const;
-export const orgLabel = (o: Pick<AdminOrganisation, "name" | "acronym">) => (o.acronym ? `${o.acronym} — ${o.name}` : o.name);
 
 type Open = { id: string; mode: "edit" | "merge" } | null;
 
 /** The organisation tree, with create, rename/move, archive/restore and merge. */
 export function OrganisationAdmin({ organisations }: { organisations: AdminOrganisation[] }) {
+  const t = useTranslations("admin.organisations");
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<Open>(null);
   const childrenOf = (id: string | null) => organisations.filter((o) => o.parentId === id);
@@ -41,15 +27,15 @@ export function OrganisationAdmin({ organisations }: { organisations: AdminOrgan
         {adding ? (
           <section aria-labelledby="add-org-title" className="rounded-md border border-zinc-300 bg-white p-4">
             <h2 id="add-org-title" className="mb-3 font-semibold">
-              Add an organisation
+              {t("add")}
             </h2>
             <OrganisationForm prefix="new" organisations={organisations} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
           </section>
         ) : (
-          <Button onClick={() => setAdding(true)}>Add an organisation</Button>
+          <Button onClick={() => setAdding(true)}>{t("add")}</Button>
         )}
       </div>
-      <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 bg-white" aria-label="Organisations">
+      <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 bg-white" aria-label={t("listLabel")}>
         {roots.map((o) => (
           <Branch key={o.id} org={o} depth={0} childrenOf={childrenOf} all={organisations} open={open} setOpen={setOpen} />
         ))}
@@ -67,6 +53,8 @@ function Branch(props: {
   setOpen: (o: Open) => void;
 }) {
   const { org, depth, childrenOf, all, open, setOpen } = props;
+  const t = useTranslations("admin.organisations");
+  const tc = useTranslations("admin.common");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const kids = childrenOf(org.id);
@@ -78,7 +66,7 @@ function Branch(props: {
     setBusy(false);
     if (result?.ok) {
       router.refresh();
-    } else toast.error(result?.error ?? "Could not reach the server. Try again.");
+    } else toast.error(result?.error ?? tc("unreachable"));
   }
 
   return (
@@ -88,21 +76,21 @@ function Branch(props: {
           <span className={`font-medium ${org.archived ? "text-zinc-600" : "text-zinc-900"}`}>{org.name}</span>
           {org.acronym && <span className="ml-2 text-sm text-zinc-700">{org.acronym}</span>}
           <span className="ml-2 inline-flex flex-wrap gap-1 align-middle">
-            <Chip>{kindLabels[org.kind]}</Chip>
-            {org.archived && <Chip className="border-amber-700 bg-amber-50 text-amber-900">Archived</Chip>}
+            <Chip>{t("kind", { kind: org.kind })}</Chip>
+            {org.archived && <Chip className="border-amber-700 bg-amber-50 text-amber-900">{tc("archived")}</Chip>}
           </span>
           {org.domains.length > 0 && <div className="text-xs text-zinc-600">{org.domains.join(", ")}</div>}
         </div>
         <div className="-mx-2 flex shrink-0 gap-0.5">
-          <Button variant="ghost" aria-expanded={isOpen === "edit"} onClick={() => setOpen(isOpen === "edit" ? null : { id: org.id, mode: "edit" })} aria-label={`Edit ${org.acronym ?? org.name}`}>
-            Edit
+          <Button variant="ghost" aria-expanded={isOpen === "edit"} onClick={() => setOpen(isOpen === "edit" ? null : { id: org.id, mode: "edit" })} aria-label={tc("editName", { name: org.acronym ?? org.name })}>
+            {tc("edit")}
           </Button>
-          <Button variant="ghost" disabled={busy} onClick={toggleArchived} aria-label={`${org.archived ? "Restore" : "Archive"} ${org.acronym ?? org.name}`}>
-            {org.archived ? "Restore" : "Archive"}
+          <Button variant="ghost" disabled={busy} onClick={toggleArchived} aria-label={tc(org.archived ? "restoreName" : "archiveName", { name: org.acronym ?? org.name })}>
+            {org.archived ? tc("restore") : tc("archive")}
           </Button>
           {!org.archived && (
-            <Button variant="ghost" aria-expanded={isOpen === "merge"} onClick={() => setOpen(isOpen === "merge" ? null : { id: org.id, mode: "merge" })} aria-label={`Merge ${org.acronym ?? org.name}`}>
-              Merge…
+            <Button variant="ghost" aria-expanded={isOpen === "merge"} onClick={() => setOpen(isOpen === "merge" ? null : { id: org.id, mode: "merge" })} aria-label={t("mergeName", { name: org.acronym ?? org.name })}>
+              {t("merge")}
             </Button>
           )}
         </div>

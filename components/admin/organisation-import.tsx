@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type ChangeEvent, useRef, useState } from "react";
 import { toast } from "sonner";
@@ -9,7 +10,6 @@ import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/
 
 type Plan = Awaited<ReturnType<typeof previewOrganisationImportAction>> extends infer R ? (R extends { ok: true; data: infer D } ? D : never) : never;
 
-const actionLabels = { create: "Create", update: "Update", unchanged: "Unchanged", error: "Error" } as const;
 const actionClass = {
   create: "bg-green-100 text-green-900",
   update: "bg-blue-100 text-blue-900",
@@ -19,6 +19,7 @@ const actionClass = {
 
 /** Import organisations from CSV: paste or choose a file, preview row by row, import only a clean file. */
 export function OrganisationImport() {
+  const t = useTranslations("admin.import");
   const router = useRouter();
   const [csv, setCsv] = useState("");
   const [plan, setPlan] = useState<Plan | null>(null);
@@ -39,7 +40,7 @@ export function OrganisationImport() {
 
   async function preview() {
     if (!csv.trim()) {
-      setError("Paste the CSV text or choose a file first.");
+      setError(t("empty"));
       return;
     }
     setBusy(true);
@@ -47,7 +48,7 @@ export function OrganisationImport() {
     setBusy(false);
     if (!result?.ok) {
       setPlan(null);
-      setError(result?.error ?? "The preview failed. Try again.");
+      setError(result?.error ?? t("previewFailed"));
       return;
     }
     setPlan(result.data);
@@ -60,11 +61,11 @@ export function OrganisationImport() {
     const result = await importOrganisationsAction({ csv: previewed, dryRun: false }).catch(() => null);
     setBusy(false);
     if (!result?.ok) {
-      toast.error(result?.error ?? "The import failed. Nothing was written; try again.");
+      toast.error(result?.error ?? t("importFailed"));
       await preview();
       return;
     }
-    toast.success(`Imported: ${result.data.counts.create} created, ${result.data.counts.update} updated.`);
+    toast.success(t("imported", { created: result.data.counts.create, updated: result.data.counts.update }));
     setPlan(null);
     setCsv("");
     setPreviewed("");
@@ -77,23 +78,23 @@ export function OrganisationImport() {
   return (
     <section aria-labelledby="import-title" className="space-y-3 rounded-md border border-zinc-300 bg-white p-4">
       <h2 id="import-title" className="font-semibold">
-        Import from CSV
+        {t("title")}
       </h2>
       <p className="text-sm text-zinc-700">
-        Columns: name, acronym, kind (eu, un, member_state or other), parent acronym, domains (separated by spaces or semicolons). Rows are matched to existing organisations by acronym. Nothing is written unless every row is valid.
+        {t("intro")}
       </p>
       <div className="space-y-1">
         <label htmlFor="import-file" className="block text-sm font-semibold text-zinc-900">
-          CSV file (optional)
+          {t("file")}
         </label>
-        <FieldHint id="import-file" hint="Choosing a file puts its text in the box below." />
+        <FieldHint id="import-file" hint={t("fileHint")} />
         <input id="import-file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="import-file-hint" onChange={chooseFile} className="block text-sm" />
       </div>
       <div className="space-y-1">
         <label htmlFor="import-csv" className="block text-sm font-semibold text-zinc-900">
-          CSV text
+          {t("text")}
         </label>
-        <FieldHint id="import-csv" hint="The first line may be the header: name,acronym,kind,parent acronym,domains" />
+        <FieldHint id="import-csv" hint={t("textHint")} />
         <textarea
           id="import-csv"
           rows={6}
@@ -107,11 +108,11 @@ export function OrganisationImport() {
       </div>
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" onClick={preview} disabled={busy}>
-          Preview
+          {t("preview")}
         </Button>
         {canImport && (
           <Button onClick={runImport} disabled={busy}>
-            Import {plan.changes} {plan.changes === 1 ? "change" : "changes"}
+            {t("importChanges", { count: plan.changes })}
           </Button>
         )}
       </div>
@@ -119,22 +120,22 @@ export function OrganisationImport() {
         <div ref={resultRef} tabIndex={-1} className="space-y-2 outline-none">
           <p role="status" className={`text-sm font-medium ${plan.valid ? "text-zinc-900" : "text-red-800"}`}>
             {stale
-              ? "The text has changed since the preview. Preview again."
+              ? t("stale")
               : plan.valid
                 ? plan.changes
-                  ? `Ready: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.unchanged} unchanged.`
-                  : "Nothing to change: every row matches the list already."
-                : `Nothing can be imported yet: ${plan.counts.error} ${plan.counts.error === 1 ? "row has a problem" : "rows have problems"}. Fix the file and preview again.`}
+                  ? t("ready", { create: plan.counts.create, update: plan.counts.update, unchanged: plan.counts.unchanged })
+                  : t("nothing")
+                : t("problems", { count: plan.counts.error })}
           </p>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Import preview, row by row</caption>
+              <caption className="sr-only">{t("caption")}</caption>
               <thead className="border-b border-zinc-300">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">Line</th>
-                  <th scope="col" className="py-1 pr-3">Organisation</th>
-                  <th scope="col" className="py-1 pr-3">Action</th>
-                  <th scope="col" className="py-1">Details</th>
+                  <th scope="col" className="py-1 pr-3">{t("line")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("organisation")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("action")}</th>
+                  <th scope="col" className="py-1">{t("details")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-200">
@@ -143,7 +144,7 @@ export function OrganisationImport() {
                     <td className="py-1 pr-3 tabular-nums">{r.line}</td>
                     <td className="py-1 pr-3">{r.acronym ? `${r.acronym}${r.name ? ` — ${r.name}` : ""}` : r.name || "—"}</td>
                     <td className="py-1 pr-3">
-                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${actionClass[r.action]}`}>{actionLabels[r.action]}</span>
+                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${actionClass[r.action]}`}>{t("actionLabel", { action: r.action })}</span>
                     </td>
                     <td className="py-1">{r.messages.length ? <ul className="space-y-0.5">{r.messages.map((m) => <li key={m}>{m}</li>)}</ul> : "—"}</td>
                   </tr>

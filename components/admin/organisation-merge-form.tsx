@@ -1,19 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { mergeOrganisationAction } from "@/app/(app)/admin/actions";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { type AdminOrganisation, orgLabel } from "./organisation-admin";
+import { type AdminOrganisation, orgLabel } from "./organisation-labels";
 import { FormActions, FormSummary } from "./form-bits";
-import { useAdminForm } from "./use-admin-form";
-
-const labels = { intoId: "Merge into" } as const;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { useZodForm } from "@/components/ui/use-zod-form";
 
 /** Merge: says exactly what will move before it moves it. */
 export function OrganisationMergeForm({ from, organisations, merge, onDone, onCancel }: { from: AdminOrganisation; organisations: AdminOrganisation[]; merge: typeof mergeOrganisationAction; onDone: () => void; onCancel: () => void }) {
+  const t = useTranslations("admin.merge");
+  const labels = { intoId: t("intoId") };
   const prefix = `merge-${from.id.slice(0, 8)}`;
-  const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
+  const { form, onSubmit, summaryRef, formError, errorOf } = useZodForm({
     schema: () => import("@/lib/validation/organisations").then((m) => m.organisationMerge),
     fields: ["intoId"],
     defaultValues: { intoId: "", version: from.version },
@@ -26,19 +25,19 @@ export function OrganisationMergeForm({ from, organisations, merge, onDone, onCa
   const into = targets.find((o) => o.id === form.watch("intoId"));
   const u = from.usage;
   const what = [
-    plural(u.users, "person", "people"),
-    plural(u.followUps, "follow-up", "follow-ups"),
-    plural(u.hostedMeetings, "hosted meeting", "hosted meetings"),
-    plural(u.participations, "meeting participation", "meeting participations"),
-    plural(u.children, "sub-organisation", "sub-organisations"),
+    t("people", { count: u.users }),
+    t("followUps", { count: u.followUps }),
+    t("hostedMeetings", { count: u.hostedMeetings }),
+    t("participations", { count: u.participations }),
+    t("children", { count: u.children }),
   ].join(", ");
   const id = `${prefix}-intoId`;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4">
       <FormSummary prefix={prefix} labels={labels} errorOf={errorOf} formError={formError} summaryRef={summaryRef} />
-      <Field id={id} label={labels.intoId} hint="The organisation to keep. Everything that points at this one moves there." error={errorOf("intoId")}>
+      <Field id={id} label={labels.intoId} hint={t("hint")} error={errorOf("intoId")}>
         <select id={id} className={inputClass} {...describedBy(id, "hint", errorOf("intoId"))} {...form.register("intoId")}>
-          <option value="">Choose an organisation</option>
+          <option value="">{t("choose")}</option>
           {targets.map((o) => (
             <option key={o.id} value={o.id}>
               {orgLabel(o)}
@@ -48,10 +47,10 @@ export function OrganisationMergeForm({ from, organisations, merge, onDone, onCa
       </Field>
       <p className="text-sm text-zinc-800" aria-live="polite">
         {into
-          ? `Move ${what} from ${from.acronym ?? from.name} to ${into.acronym ?? into.name}, then archive ${from.acronym ?? from.name}? This is recorded in the audit trail.`
-          : `${from.acronym ?? from.name} has ${what}.`}
+          ? t("confirm", { what, from: from.acronym ?? from.name, into: into.acronym ?? into.name })
+          : t("has", { from: from.acronym ?? from.name, what })}
       </p>
-      <FormActions submitting={form.formState.isSubmitting} label="Merge and archive" busyLabel="Merging…" danger disabled={!into} onCancel={onCancel} />
+      <FormActions submitting={form.formState.isSubmitting} label={t("submit")} busyLabel={t("busy")} danger disabled={!into} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { goalLabel, type SdgTarget } from "@/lib/sdg";
+import { type SdgTarget } from "@/lib/sdg";
 
 /**
  * SDG targets as checkboxes grouped by goal, with a search that narrows the list (chosen ones
@@ -17,6 +18,13 @@ export function SdgTargetPicker({ id, legend, hint, targets, value, onChange, er
   onChange: (codes: string[]) => void;
   error?: string;
 }) {
+  const t = useTranslations("admin.sdg");
+  const tf = useTranslations("form");
+  // "Goal 16: Peace, justice and strong institutions" / "Objectif 16 : Paix, justice et institutions efficaces".
+  const goalLabel = (goal: number) => {
+    const key = `goals.${goal}` as "goals.16";
+    return t.has(key) ? t("goalNamed", { goal, name: t(key) }) : t("goal", { goal });
+  };
   const [query, setQuery] = useState("");
   // Shown whatever the search: the targets chosen when the search changed, and any box touched
   // since (so unticking one does not make it vanish under the pointer).
@@ -44,20 +52,20 @@ export function SdgTargetPicker({ id, legend, hint, targets, value, onChange, er
       </p>
       {error && (
         <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{tf("errorPrefix")}</span>
           {error}
         </p>
       )}
       <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
         <div className="w-full max-w-xs space-y-1">
           <label htmlFor={`${id}-search`} className="block text-sm font-medium text-zinc-800">
-            Search targets
+            {t("search")}
           </label>
           <input
             id={`${id}-search`}
             type="search"
             className={inputClass}
-            placeholder="e.g. 16.4 or corruption"
+            placeholder={t("placeholder")}
             value={query}
             aria-controls={`${id}-list`}
             aria-describedby={statusId}
@@ -71,12 +79,12 @@ export function SdgTargetPicker({ id, legend, hint, targets, value, onChange, er
           />
         </div>
         <p id={statusId} role="status" className="pb-1.5 text-sm text-zinc-700">
-          {value.length ? `${value.length} chosen: ${value.join(", ")}` : "None chosen"}
-          {q && `. ${shown.length} of ${targets.length} targets shown`}
+          {value.length ? t("chosen", { count: value.length, codes: value.join(", ") }) : t("noneChosen")}
+          {q && t("shown", { shown: shown.length, total: targets.length })}
         </p>
       </div>
       <div id={`${id}-list`} className={`max-h-72 overflow-y-auto rounded-md border bg-white ${error ? "border-red-700" : "border-zinc-300"}`}>
-        {goals.length === 0 && <p className="px-3 py-2 text-sm text-zinc-700">No target matches “{query}”.</p>}
+        {goals.length === 0 && <p className="px-3 py-2 text-sm text-zinc-700">{t("noMatch", { query })}</p>}
         {goals.map((goal) => (
           <div key={goal} role="group" aria-labelledby={`${id}-goal-${goal}`} className="border-b border-zinc-200 last:border-b-0">
             <p id={`${id}-goal-${goal}`} className="sticky top-0 bg-zinc-100 px-3 py-1 text-xs font-semibold text-zinc-800">

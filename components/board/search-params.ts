@@ -15,12 +15,16 @@ export const boardSearchParams = {
   q: parseAsString,
   priorityAreaId: parseAsString,
   organisationId: parseAsString,
+  /** false: the organisation's own follow-ups, not its sub-units' (default: with them). */
+  subUnits: parseAsBoolean,
   meetingId: parseAsString,
   seriesId: parseAsString,
   ownerUserId: parseAsString,
   status: parseAsNativeArrayOf(parseAsStringLiteral(followUpStatuses)),
   dueFrom: parseAsString,
   dueTo: parseAsString,
+  completedFrom: parseAsString,
+  completedTo: parseAsString,
   overdue: parseAsBoolean,
   group: parseAsStringLiteral(boardGroups),
 };

@@ -1,17 +1,29 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useContext, useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { describedBy, inputClass } from "@/components/ui/field";
 import type { followUpStatuses } from "@/db/schema";
-import { formatDate, plural, statusLabels } from "@/lib/format";
+import { DateInput } from "@/components/ui/date-input";
+import { useFormat } from "@/components/i18n/use-format";
+import { api, errorText } from "@/lib/api-client";
 
 type Status = (typeof followUpStatuses)[number];
-export type BulkRow = { id: string; title: string; owner: string };
+export type BulkRow = { id: string; title: string; owner: string; /** Done or cancelled. */ closed: boolean };
 export type BulkOrganisation = { id: string; label: string };
-type Result = { changed: string[]; unchanged?: string[]; refused: { id: string; title: string | null; reason: string }[] };
+type Result = {
+  changed: string[];
+  unchanged?: string[];
+  refused: { id: string; title: string | null; reason: string }[];
+  skippedClosed?: string[];
+  undoToken?: string | null;
+  undone?: boolean;
+};
+/** How long the toast offers "Undo" (the server accepts the token for a few minutes, for a slow network). */
+const UNDO_SECONDS = 10;
 
 type Selection = { rows: BulkRow[]; selected: ReadonlySet<string>; select: (ids: Iterable<string>) => void; clear: () => void };
 const SelectionContext = createContext<Selection | null>(null);
@@ -33,7 +45,7 @@ export function BulkEditProvider({ rows, children }: { rows: BulkRow[]; children
 }
 
 type Action = "status" | "dueOn" | "ownerOrganisationId" | "cancel";
-const actionLabels: Record<Action, string> = { status: "Status", dueOn: "Due date", ownerOrganisationId: "Owner organisation", cancel: "Cancel them" };
+const actions: readonly Action[] = ["status", "dueOn", "ownerOrganisationId", "cancel"];
 const settable = ["open", "in_progress", "blocked", "done"] as const satisfies readonly Status[];
 
 /**
@@ -42,6 +54,9 @@ const settable = ["open", "in_progress", "blocked", "done"] as const satisfies r
  * server's answer — how many changed, and which were refused and why.
  */
 export function BulkEditBar({ organisations }: { organisations: BulkOrganisation[] }) {
+  const t = useTranslations("bulkEdit");
+  const te = useTranslations("errors");
+  const f = useFormat();
   const { rows, selected, clear } = useSelection();
   const router = useRouter();
   const uid = useId();
@@ -49,6 +64,7 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
+  const [includeClosed, setIncludeClosed] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [pending, startTransition] = useTransition();
   const questionRef = useRef<HTMLParagraphElement>(null);
@@ -63,29 +79,33 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
   const n = selected.size;
   const chosenRows = rows.filter((r) => selected.has(r.id));
   const owners = [...new Set(chosenRows.map((r) => r.owner))];
-  const ownedBy = owners.length === 1 ? ` owned by ${owners[0]}` : "";
-  const what = `${plural(n, "follow-up")}${ownedBy}`;
+  const what = t("what", { count: n, hasOwner: owners.length === 1 ? "yes" : "no", owner: owners[0] ?? "" });
+  // A new due date or owner leaves done and cancelled ones alone unless asked: say how many that is.
+  const closedCount = chosenRows.filter((r) => r.closed).length;
+  const skipsClosed = (action === "dueOn" || action === "ownerOrganisationId") && closedCount > 0;
+  const applying = skipsClosed && !includeClosed ? n - closedCount : n;
 
   const question = (() => {
     switch (action) {
       case "cancel":
-        return `Cancel ${what}?`;
+        return t("questionCancel", { what });
       case "status":
-        return `Set the status of ${what} to ${statusLabels[value as Status] ?? value}?`;
+        return t("questionStatus", { what, status: f.status(value as Status) });
       case "dueOn":
-        return `Change the due date of ${what} to ${formatDate(value)}?`;
+        return t("questionDueOn", { what, date: f.date(value) });
       case "ownerOrganisationId":
-        return `Reassign ${what} to ${organisations.find((o) => o.id === value)?.label.trim() ?? "that organisation"}?`;
+        return t("questionOwner", { what, organisation: organisations.find((o) => o.id === value)?.label.trim() ?? t("thatOrganisation") });
     }
   })();
 
   function review() {
     if (action !== "cancel" && !value) {
-      setError(action === "status" ? "Choose the new status." : action === "dueOn" ? "Enter the new due date." : "Choose the new owner organisation.");
+      setError(action === "status" ? t("chooseStatus") : action === "dueOn" ? t("enterDueDate") : t("chooseOrganisation"));
       return;
     }
     setError(undefined);
     setResult(null);
+    setIncludeClosed(false);
     setConfirming(true);
   }
 
@@ -98,32 +118,43 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
     const change = action === "cancel" ? { status: "cancelled" } : { [action]: value };
     const ids = [...selected];
     startTransition(async () => {
-      let res: Response | null = null;
-      try {
-        res = await fetch("/api/v1/follow-ups/bulk", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ids, change }) });
-      } catch {
-        res = null;
-      }
-      if (!res) {
-        toast.error("Could not reach the server. Nothing was changed; check your connection and try again.");
+      const answer = await api.post<Result>("/api/v1/follow-ups/bulk", { ids, change, ...(skipsClosed && includeClosed ? { includeClosed: true } : {}) });
+      if (!answer.ok) {
+        toast.error(t("nothingChanged", { reason: errorText(answer, te, { preferField: true }) }));
         return;
       }
-      const body: unknown = await res.json().catch(() => null);
-      if (!res.ok) {
-        const message = (body as { error?: { message?: string; fields?: Record<string, string> } } | null)?.error;
-        toast.error(`Nothing was changed: ${Object.values(message?.fields ?? {})[0] ?? message?.message ?? "the server refused the change."}`);
-        return;
-      }
-      setResult(body as Result);
+      const done = answer.data;
+      setResult(done);
       setConfirming(false);
       setValue("");
       clear();
       router.refresh();
       requestAnimationFrame(() => resultRef.current?.focus());
+      if (done.undoToken) {
+        const token = done.undoToken;
+        toast(t("changedToast", { count: done.changed.length }), {
+          duration: UNDO_SECONDS * 1000,
+          action: { label: t("undo"), onClick: () => undo(token) },
+        });
+      }
     });
   }
 
-  const titleOf = (r: Result["refused"][number]) => r.title ?? "A follow-up you cannot see";
+  /** Puts back what the bulk edit changed, all or nothing (the server refuses if any changed since). */
+  async function undo(token: string) {
+    const answer = await api.post<{ restored: string[] }>("/api/v1/follow-ups/bulk/undo", { token });
+    if (!answer.ok) {
+      // Nothing was undone: the server says why (a row changed since, the token expired), or that it could not be reached.
+      toast.error(t("nothingUndone", { reason: errorText(answer, te, { preferField: true }) }), { duration: 10_000 });
+      if (answer.code !== "network") router.refresh();
+      return;
+    }
+    toast(t("undoneToast", { count: answer.data.restored.length }));
+    setResult((r) => (r ? { ...r, undone: true } : r));
+    router.refresh();
+  }
+
+  const titleOf = (r: Result["refused"][number]) => r.title ?? t("hiddenFollowUp");
 
   return (
     <>
@@ -131,9 +162,11 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
         {result && (
           <div className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900">
             <p className="font-semibold">
-              Changed {result.changed.length}; {result.refused.length} refused{result.refused.length ? ":" : "."}
-              {result.unchanged?.length ? ` ${plural(result.unchanged.length, "follow-up")} already had that value.` : ""}
+              {t("resultSummary", { changed: result.changed.length, refused: result.refused.length })}
+              {result.unchanged?.length ? ` ${t("resultUnchanged", { count: result.unchanged.length })}` : ""}
+              {result.skippedClosed?.length ? ` ${t("resultSkippedClosed", { count: result.skippedClosed.length })}` : ""}
             </p>
+            {result.undone && <p>{t("resultUndone")}</p>}
             {result.refused.length > 0 && (
               <ul className="mt-1 list-disc space-y-0.5 pl-5">
                 {result.refused.map((r) => (
@@ -144,39 +177,39 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
               </ul>
             )}
             <button type="button" className="mt-1 text-sm text-zinc-700 underline" onClick={() => setResult(null)}>
-              Dismiss
+              {t("dismiss")}
             </button>
           </div>
         )}
       </div>
       {n > 0 && (
         <section
-          aria-label="Bulk edit"
-          className="sticky top-0 z-10 rounded-lg border border-accent-700 bg-accent-50 px-3 py-3 shadow-sm"
+          aria-label={t("label")}
+         className="sticky top-0 z-10 rounded-lg border border-accent-700 bg-accent-50 px-3 py-3 shadow-sm"
           onKeyDown={(e) => {
             if (e.key === "Escape" && confirming) back();
           }}
         >
           {!confirming ? (
             <div className="flex flex-wrap items-end gap-3">
-              <p className="self-center text-sm font-semibold text-zinc-900">{plural(n, "follow-up")} selected</p>
+              <p className="self-center text-sm font-semibold text-zinc-900">{t("selected", { count: n })}</p>
               <div className="space-y-1">
                 <label htmlFor={`${uid}-action`} className="block text-sm font-semibold text-zinc-900">
-                  Change
+                  {t("change")}
                 </label>
                 <select
                   id={`${uid}-action`}
-                  className={inputClass}
-                  value={action}
+                 className={inputClass}
+                 value={action}
                   onChange={(e) => {
                     setAction(e.target.value as Action);
                     setValue("");
                     setError(undefined);
                   }}
                 >
-                  {(Object.keys(actionLabels) as Action[]).map((a) => (
+                  {actions.map((a) => (
                     <option key={a} value={a}>
-                      {actionLabels[a]}
+                      {t("action", { action: a })}
                     </option>
                   ))}
                 </select>
@@ -184,13 +217,13 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
               {action === "status" && (
                 <div className="space-y-1">
                   <label htmlFor={valueId} className="block text-sm font-semibold text-zinc-900">
-                    New status
+                    {t("newStatus")}
                   </label>
                   <select id={valueId} className={inputClass} value={value} onChange={(e) => setValue(e.target.value)} {...describedBy(valueId, undefined, error)}>
-                    <option value="">Choose…</option>
+                    <option value="">{t("choose")}</option>
                     {settable.map((s) => (
                       <option key={s} value={s}>
-                        {statusLabels[s]}
+                        {f.status(s)}
                       </option>
                     ))}
                   </select>
@@ -199,18 +232,18 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
               {action === "dueOn" && (
                 <div className="space-y-1">
                   <label htmlFor={valueId} className="block text-sm font-semibold text-zinc-900">
-                    New due date
+                    {t("newDueDate")}
                   </label>
-                  <input id={valueId} type="date" className={inputClass} value={value} onChange={(e) => setValue(e.target.value)} {...describedBy(valueId, undefined, error)} />
+                  <DateInput id={valueId} className={inputClass} value={value} onChange={(e) => setValue(e.target.value)} {...describedBy(valueId, undefined, error)} />
                 </div>
               )}
               {action === "ownerOrganisationId" && (
                 <div className="min-w-0 max-w-full space-y-1">
                   <label htmlFor={valueId} className="block text-sm font-semibold text-zinc-900">
-                    New owner organisation
+                    {t("newOwnerOrganisation")}
                   </label>
                   <select id={valueId} className={`${inputClass} max-w-xs`} value={value} onChange={(e) => setValue(e.target.value)} {...describedBy(valueId, undefined, error)}>
-                    <option value="">Choose…</option>
+                    <option value="">{t("choose")}</option>
                     {organisations.map((o) => (
                       <option key={o.id} value={o.id}>
                         {o.label}
@@ -221,15 +254,15 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
               )}
               <div className="flex gap-2">
                 <Button ref={reviewRef} onClick={review} variant={action === "cancel" ? "danger" : "primary"}>
-                  {action === "cancel" ? "Cancel follow-ups…" : "Review change"}
+                  {action === "cancel" ? t("cancelButton") : t("reviewButton")}
                 </Button>
                 <Button variant="ghost" onClick={clear}>
-                  Clear selection
+                  {t("clearSelection")}
                 </Button>
               </div>
               {error && (
                 <p id={`${valueId}-error`} className="basis-full text-sm font-medium text-red-700">
-                  <span className="sr-only">Error: </span>
+                  <span className="sr-only">{t("errorPrefix")} </span>
                   {error}
                 </p>
               )}
@@ -239,13 +272,27 @@ export function BulkEditBar({ organisations }: { organisations: BulkOrganisation
               <p ref={questionRef} tabIndex={-1} className="font-semibold text-zinc-900 outline-none">
                 {question}
               </p>
-              <p className="text-sm text-zinc-700">Any you may not change are left as they are and listed. The change is recorded in each follow-up’s history.</p>
+              {skipsClosed && (
+                <div className="space-y-1 text-sm text-zinc-900">
+                  <p>
+                    {t("closedCount", { all: closedCount === n ? "yes" : "no", count: closedCount })}{" "}
+                    {includeClosed ? t("closedIncluded") : t("closedLeft", { closed: closedCount, applying })}
+                  </p>
+                  <label className="inline-flex items-center gap-2 font-medium">
+                    <input type="checkbox" className="size-4" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} />
+                    {t("includeClosed")}
+                  </label>
+                </div>
+              )}
+              <p className="text-sm text-zinc-700">
+                {t("explanation", { seconds: UNDO_SECONDS })}
+              </p>
               <div className="flex flex-wrap gap-2">
-                <Button variant={action === "cancel" ? "danger" : "primary"} onClick={apply} disabled={pending}>
-                  {pending ? "Applying…" : action === "cancel" ? `Yes, cancel ${plural(n, "follow-up")}` : `Yes, change ${plural(n, "follow-up")}`}
+                <Button variant={action === "cancel" ? "danger" : "primary"} onClick={apply} disabled={pending || applying === 0}>
+                  {pending ? t("applying") : action === "cancel" ? t("confirmCancel", { count: n }) : t("confirmChange", { count: applying })}
                 </Button>
                 <Button variant="secondary" onClick={back} disabled={pending}>
-                  Go back
+                  {t("goBack")}
                 </Button>
               </div>
             </div>

@@ -4,19 +4,8 @@ import { defaultFollowUpColumns, type FollowUpColumn, followUpColumns } from "@/
 /** The table's `columns` URL param: comma-separated, in display order (the CSV export's own form). */
 export const columnsParser = parseAsArrayOf(parseAsStringLiteral(followUpColumns)).withDefault([...defaultFollowUpColumns]);
 
-export const columnLabels: Record<FollowUpColumn, string> = {
-  meeting: "Meeting",
-  title: "Follow-up",
-  priorityArea: "Priority area",
-  ownerOrganisation: "Owner organisation",
-  owner: "Owner",
-  due: "Due",
-  status: "Status",
-  overdue: "Overdue",
-  priority: "Priority",
-  description: "Description",
-  updated: "Updated",
-};
+/** A column's heading, from the catalogue: `t("column", { column })` in the "followUps" namespace (a select over the columns). */
+export const columnLabel = (t: (key: "column", values: { column: FollowUpColumn }) => string, column: FollowUpColumn) => t("column", { column });
 
 /** The columns to show: the URL's, without repeats, and always the title (the row's link). */
 export function resolveColumns(raw: string | string[] | undefined): FollowUpColumn[] {

@@ -1,79 +1,152 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
 import { addCommentAction } from "@/app/(app)/follow-ups/actions";
+import { useMentions } from "@/components/mentions/use-mentions";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import type { commentInput } from "@/lib/validation/follow-ups";
-import { lazyZodResolver } from "@/lib/lazy-resolver";
+import { LengthCounter } from "@/components/ui/length-counter";
+import { useZodForm } from "@/components/ui/use-zod-form";
+import type { ActionResult } from "@/lib/result";
+import { limits } from "@/lib/validation/limits";
 
-/** zod and the schema load after the page (lib/lazy-resolver.ts). */
-const resolver = lazyZodResolver(() => import("@/lib/validation/follow-ups").then((m) => m.commentInput));
-
-type Values = z.input<typeof commentInput>;
+const fields = ["body"] as const;
 
 /**
- * Add a comment. One field, so the error sits under it and focus goes back to it (an error
- * summary would only repeat the same sentence).
+ * Add a comment, on the one form hook (useZodForm). One field, so the error sits under it and focus
+ * goes back to it (an error summary would only repeat the same sentence); a message that belongs
+ * to no field (an attachment refused, the server unreachable) shows above the button and takes focus.
  */
 export function CommentForm({ followUpId }: { followUpId: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
+  const t = useTranslations("followUps");
   const [posted, setPosted] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<Values, unknown, z.output<typeof commentInput>>({ resolver, defaultValues: { body: "" } });
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
+  // @mentions: an accessible autocomplete on the textarea (aria-autocomplete, aria-activedescendant).
+  const textarea = useRef<HTMLTextAreaElement | null>(null);
 
-  const onValid = ({ body }: z.output<typeof commentInput>) => {
-    setFormError(null);
+  /** Files go up first (into the follow-up's documents), then the comment carries them. */
+  async function upload(): Promise<ActionResult<string[]>> {
+    const ids: string[] = [];
+    for (const file of files) {
+      const body = new FormData();
+      body.append("file", file, file.name);
+      const res = await fetch(`/api/v1/follow-ups/${followUpId}/attachments`, { method: "POST", body }).catch(() => null);
+      const answer = res ? await res.json().catch(() => null) : null;
+      if (res?.status !== 201) return { ok: false, code: "upload", error: t("notAttached", { name: file.name, reason: answer?.error?.message ?? t("unreachableShort") }) };
+      ids.push(answer.id);
+    }
+    return { ok: true, data: ids };
+  }
+
+  const { form, onSubmit, summaryRef, formError, pending, errorOf } = useZodForm({
+    schema: () => import("@/lib/validation/follow-ups").then((m) => m.commentInput),
+    defaultValues: { body: "" },
+    fields,
+    submit: async ({ body }) => {
+      setPosted(false);
+      // Only the people whose "@Name" is still in the text are mentioned.
+      const mentionedUserIds = mentions.mentionedIds(body);
+      setUploading(files.length > 0);
+      const uploaded = await upload().finally(() => setUploading(false));
+      if (!uploaded.ok) return uploaded;
+      const attachmentIds = uploaded.data;
+      const result = await addCommentAction({ followUpId, body, mentionedUserIds, ...(attachmentIds.length ? { attachmentIds } : {}) });
+      // A refused mention is about what was typed: it goes under the comment.
+      const mentionError = !result.ok && !result.fieldErrors?.body ? result.fieldErrors?.mentionedUserIds : undefined;
+      return mentionError && !result.ok ? { ...result, fieldErrors: { body: mentionError } } : result;
+    },
+    onDone: () => {
+      form.reset({ body: "" });
+      mentions.forget();
+      setFiles([]);
+      setPosted(true);
+    },
+  });
+  const { register, getValues, setValue, control } = form;
+  const mentions = useMentions({
+    source: `/api/v1/follow-ups/${followUpId}/mentionable`,
+    recordNoun: "follow-up",
+    textarea,
+    getText: () => getValues("body"),
+    setText: (text) => setValue("body", text),
+  });
+
+  const submit = async (e?: React.FormEvent) => {
     setPosted(false);
-    startTransition(async () => {
-      const result = await addCommentAction({ followUpId, body }).catch(() => null);
-      if (!result) {
-        setFormError("Could not reach the server. Check your connection and try again; your comment is still here.");
-      } else if (result.ok) {
-        reset({ body: "" });
-        startTransition(() => {
-          setPosted(true);
-          router.refresh();
-        });
-      } else if (result.fieldErrors?.body) {
-        setError("body", { type: "server", message: result.fieldErrors.body }, { shouldFocus: true });
-      } else {
-        setFormError(result.error);
-      }
-    });
+    await onSubmit(e);
+    if (form.getFieldState("body").invalid) form.setFocus("body");
   };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    // Ctrl+Enter (⌘+Enter on a Mac) posts, as in the mail and chat tools people use; Enter alone is a new line.
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !pending) {
+      e.preventDefault();
+      mentions.close();
+      e.currentTarget.form?.requestSubmit();
+      return;
+    }
+    mentions.onKeyDown(e);
+  };
+  const { ref: bodyRef, onChange: bodyChange, ...bodyRest } = register("body");
 
-  const error = errors.body?.message;
+  const error = errorOf("body");
   return (
-    <form noValidate onSubmit={handleSubmit(onValid, () => {
-        setPosted(false);
-        setFocus("body");
-      })} className="space-y-2">
-      <Field id="comment-body" label="Add a comment" hint="Plain text. Everyone who can see this follow-up can read it." error={error}>
-        <textarea id="comment-body" rows={3} className={inputClass} {...describedBy("comment-body", "hint", error)} {...register("body")} />
+    <form noValidate onSubmit={(e) => void submit(e)} className="space-y-2">
+      <Field id="comment-body" label={t("addComment")} hint={t("commentHint")} error={error}>
+        <div className="relative">
+          <textarea
+            id="comment-body"
+            rows={3}
+            className={inputClass}
+            {...describedBy("comment-body", "hint", error)}
+            maxLength={limits.comment}
+            {...bodyRest}
+            ref={(el) => {
+              bodyRef(el);
+              textarea.current = el;
+            }}
+            onChange={(e) => {
+              void bodyChange(e);
+              mentions.detect(e.target);
+            }}
+            onClick={(e) => mentions.detect(e.currentTarget)}
+            onKeyDown={onKeyDown}
+            onBlur={(e) => {
+              void bodyRest.onBlur(e);
+              mentions.close();
+            }}
+            {...mentions.textareaProps}
+          />
+          {mentions.listbox}
+        </div>
+        <LengthCounter control={control} name="body" max={limits.comment} />
       </Field>
+      {mentions.announcer}
+      <div className="text-sm">
+        <label htmlFor="comment-files" className="font-semibold text-zinc-900">
+          {t("attachFiles")}
+        </label>
+        <input
+          id="comment-files"
+          type="file"
+          multiple
+          className="mt-1 block text-sm"
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          key={files.length === 0 ? "empty" : "chosen"}
+        />
+      </div>
       {formError && (
-        <p role="alert" className="rounded-md border-2 border-red-700 bg-white px-3 py-2 text-sm font-medium text-red-800">
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border-2 border-red-700 bg-white px-3 py-2 text-sm font-medium text-red-800">
           {formError}
-        </p>
+        </div>
       )}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Posting…" : "Post comment"}
+          {uploading ? t("uploading") : pending ? t("posting") : t("postComment")}
         </Button>
         <p role="status" className="text-sm text-zinc-600">
-          {posted && !pending ? "Comment posted." : ""}
+          {posted && !pending ? t("commentPosted") : ""}
         </p>
       </div>
     </form>

@@ -1,8 +1,10 @@
 "use client";
 
 import { TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/lib/format";
+import { api } from "@/lib/api-client";
 
 /** The fields of a follow-up the detail page's client parts need, as the JSON API returns them. */
 export type LatestFollowUp = {
@@ -20,13 +22,8 @@ export type LatestFollowUp = {
 
 /** The newest stored version, read through the JSON API (same session, same policy); null if it cannot be read. */
 export async function fetchLatestFollowUp(id: string): Promise<LatestFollowUp | null> {
-  try {
-    const res = await fetch(`/api/v1/follow-ups/${encodeURIComponent(id)}`, { cache: "no-store", headers: { accept: "application/json" } });
-    if (!res.ok) return null;
-    return (await res.json()) as LatestFollowUp;
-  } catch {
-    return null;
-  }
+  const result = await api.get<LatestFollowUp>(`/api/v1/follow-ups/${encodeURIComponent(id)}`);
+  return result.ok ? result.data : null;
 }
 
 /**
@@ -37,8 +34,8 @@ export function ConflictNotice({
   message,
   onReload,
   onKeepMine,
-  reloadLabel = "Reload",
-  keepMineLabel = "Keep mine",
+  reloadLabel,
+  keepMineLabel,
   pending,
 }: {
   message: string;
@@ -48,20 +45,22 @@ export function ConflictNotice({
   keepMineLabel?: string;
   pending?: boolean;
 }) {
+  const t = useTranslations("conflict");
+  const f = useFormat();
   return (
     <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
       <p className="flex items-start gap-2 font-semibold">
         <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-        Not saved: this follow-up changed since you opened it.
+        {t("title")}
       </p>
-      {/* The server names the time as ISO; people read "27 Nov 2026, 14:02 UTC". */}
-      <p className="mt-1 pl-6">Nothing was overwritten. {message.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) => formatDateTime(iso))}</p>
+      {/* The server names the time as ISO; people read "27 Nov 2026, 14:02 UTC" / "27 nov. 2026, 14:02 UTC". */}
+      <p className="mt-1 pl-6">{t("nothingOverwritten", { message: message.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) => f.dateTime(iso)) })}</p>
       <div className="mt-2 flex flex-wrap gap-2 pl-6">
         <Button variant="secondary" onClick={onReload} disabled={pending}>
-          {reloadLabel}
+          {reloadLabel ?? t("reload")}
         </Button>
         <Button variant="ghost" className="border border-amber-400" onClick={onKeepMine} disabled={pending}>
-          {keepMineLabel}
+          {keepMineLabel ?? t("keepMine")}
         </Button>
       </div>
     </div>

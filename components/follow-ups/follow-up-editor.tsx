@@ -1,6 +1,7 @@
 "use client";
 
 import { Pencil, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { type EditableFollowUp, FollowUpForm, type Option } from "./follow-up-form";
@@ -20,6 +21,7 @@ export function FollowUpEditor({
   canManage: boolean;
   children: ReactNode;
 }) {
+  const t = useTranslations("followUps");
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const [returnFocus, setReturnFocus] = useState(false);
@@ -39,7 +41,7 @@ export function FollowUpEditor({
     <section aria-labelledby="description-heading" className="space-y-3">
       <div className="flex items-center justify-between gap-2">
         <h2 id="description-heading" className="text-base font-semibold">
-          {editing ? "Edit follow-up" : "Description"}
+          {editing ? t("editHeading") : t("descriptionHeading")}
         </h2>
         <Button
           ref={toggle}
@@ -49,7 +51,7 @@ export function FollowUpEditor({
           onClick={() => (editing ? close(false) : (setEditing(true), setSaved(false), setReturnFocus(false)))}
         >
           {editing ? <X aria-hidden className="size-4" /> : <Pencil aria-hidden className="size-4" />}
-          {editing ? "Close editor" : "Edit"}
+          {editing ? t("closeEditor") : t("edit")}
         </Button>
       </div>
       <div id="follow-up-editor">
@@ -60,7 +62,7 @@ export function FollowUpEditor({
         )}
       </div>
       <p role="status" className="text-sm text-emerald-800 empty:hidden">
-        {saved && !editing ? "Changes saved." : ""}
+        {saved && !editing ? t("changesSaved") : ""}
       </p>
     </section>
   );

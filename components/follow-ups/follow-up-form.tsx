@@ -1,24 +1,22 @@
 "use client";
 
 import { Lock } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useWatch } from "react-hook-form";
 import { updateFollowUpAction } from "@/app/(app)/follow-ups/actions";
+import { useFormat } from "@/components/i18n/use-format";
+import { ChangedUnderNotice, useChangedBy } from "@/components/live/changed-under";
 import { Button } from "@/components/ui/button";
-import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
-import { priorityLabels } from "@/lib/format";
+import { DateInput } from "@/components/ui/date-input";
+import { CharactersLeft, describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
+import { useZodForm } from "@/components/ui/use-zod-form";
 import { followUpPriorities } from "@/db/enums";
-import type { followUpPatch } from "@/lib/validation/follow-ups";
-import { lazyZodResolver } from "@/lib/lazy-resolver";
+import { changedFields } from "@/lib/forms/changed-fields";
+import type { ActionResult } from "@/lib/result";
 import { ConflictNotice, fetchLatestFollowUp, type LatestFollowUp } from "./conflict-notice";
 
-/** zod and the schema load after the page (lib/lazy-resolver.ts). */
-const resolver = lazyZodResolver(() => import("@/lib/validation/follow-ups").then((m) => m.followUpPatch));
-
-type FormInput = z.input<typeof followUpPatch>;
-type FormOutput = z.output<typeof followUpPatch>;
 type Priority = (typeof followUpPriorities)[number];
 
 export type EditableFollowUp = Omit<LatestFollowUp, "status" | "priority"> & { priority: Priority };
@@ -28,17 +26,6 @@ const fields = ["title", "description", "priorityAreaId", "ownerOrganisationId",
 type FieldName = (typeof fields)[number];
 type Values = Pick<EditableFollowUp, FieldName>;
 
-const labels: Record<FieldName, string> = {
-  title: "Title",
-  description: "Description",
-  priorityAreaId: "Priority area",
-  ownerOrganisationId: "Owner organisation",
-  ownerUserId: "Owner",
-  dueOn: "Due date",
-  priority: "Priority",
-};
-
-const isField = (k: string): k is FieldName => (fields as readonly string[]).includes(k);
 const valuesOf = (f: Values): Values => ({
   title: f.title,
   description: f.description,
@@ -50,23 +37,12 @@ const valuesOf = (f: Values): Values => ({
 });
 const sameValues = (a: Values, b: Values) => fields.every((k) => a[k] === b[k]);
 const emptyToNull = (v: unknown) => (v === "" ? null : v);
-
-/** Only what the person changed; a disabled field comes back undefined and is left alone. */
-function changesFrom(values: FormOutput, base: Values): Partial<Values> {
-  const out: Partial<Values> = {};
-  for (const k of fields) {
-    const v = values[k];
-    if (v !== undefined && v !== base[k]) Object.assign(out, { [k]: v });
-  }
-  return out;
-}
-
-const managerHint = "A manager of the owning organisation, or an admin, can reassign or re-date this follow-up.";
-const offline = "Could not reach the server. Check your connection and try again; your changes are still here.";
+const unchanged = "unchanged" as const;
 
 /**
- * Edit a follow-up. Validates with followUpPatch (the server's own schema) and sends only the
- * changed fields with the version the edit started from, so a newer change is never overwritten.
+ * Edit a follow-up, on the one form hook (useZodForm): validates with followUpPatch (the server's
+ * own schema) and sends only the changed fields (changedFields) with the version the edit started
+ * from, so a newer change is never overwritten; a 409 offers "keep mine" or "load theirs".
  */
 export function FollowUpForm({
   followUp,
@@ -81,39 +57,24 @@ export function FollowUpForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("followUps");
+  const f = useFormat();
   const router = useRouter();
   // What the edit started from. Conflicts are judged against this, not against the newest props.
   const [base, setBase] = useState(() => ({ values: valuesOf(followUp), version: followUp.version }));
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  // Set when a submit fails; the summary takes focus on the next render that shows it.
-  const wantSummaryFocus = useRef(false);
-  const [pending, startTransition] = useTransition();
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    getValues,
-    setFocus,
-    formState: { errors },
-  } = useForm<FormInput, unknown, FormOutput>({
-    resolver,
-    // Focus goes to the error summary (GOV.UK pattern), not to the first field.
-    shouldFocusError: false,
-    defaultValues: { ...base.values, version: base.version },
-  });
-
-  useEffect(() => setFocus("title"), [setFocus]);
-  useEffect(() => {
-    if (wantSummaryFocus.current && summaryRef.current) {
-      summaryRef.current.focus();
-      wantSummaryFocus.current = false;
-    }
-  });
+  const [busy, startTransition] = useTransition();
+  // "Keep mine" saves over the newest version: the version to send instead of the edit's own.
+  const keepMineVersion = useRef<number | null>(null);
+  const labels: Record<FieldName, string> = {
+    title: t("fieldTitle"),
+    description: t("fieldDescription"),
+    priorityAreaId: t("fieldPriorityArea"),
+    ownerOrganisationId: t("fieldOwnerOrganisation"),
+    ownerUserId: t("fieldOwner"),
+    dueOn: t("fieldDueDate"),
+    priority: t("fieldPriority"),
+  };
 
   /**
    * The version to send. If only fields outside this form changed since the edit started (say,
@@ -121,56 +82,41 @@ export function FollowUpForm({
    */
   const versionToSend = () => (sameValues(base.values, valuesOf(followUp)) ? Math.max(base.version, followUp.version) : base.version);
 
-  function save(changed: Partial<Values>, version: number) {
-    setFormError(null);
-    setConflict(null);
-    setNote(null);
-    startTransition(async () => {
-      const result = await updateFollowUpAction({ id: followUp.id, patch: { ...changed, version } }).catch(() => null);
-      if (!result) {
-        setFormError(offline);
-        wantSummaryFocus.current = true;
-      } else if (result.ok) {
-        // In a transition, so "saved" shows together with the refreshed page, not before it.
-        startTransition(() => {
-          router.refresh();
-          onSaved();
-        });
-      } else if (result.code.startsWith("conflict")) {
-        setConflict(result.error);
-      } else {
-        for (const [key, message] of Object.entries(result.fieldErrors ?? {})) {
-          if (isField(key)) setError(key, { type: "server", message });
-        }
-        setFormError(result.error);
-        wantSummaryFocus.current = true;
+  const { form, onSubmit, summaryRef, formError, conflict, clearConflict, pending, errorOf, say } = useZodForm({
+    schema: () => import("@/lib/validation/follow-ups").then((m) => m.followUpPatch),
+    defaultValues: { ...base.values, version: base.version },
+    fields,
+    refresh: false,
+    submit: async (values): Promise<ActionResult<unknown>> => {
+      setNote(null);
+      const version = keepMineVersion.current ?? versionToSend();
+      keepMineVersion.current = null;
+      const changed = changedFields(values, base.values, { only: fields });
+      if (!Object.keys(changed).length) {
+        setNote(t("nothingChanged"));
+        return { ok: true, data: unchanged };
       }
-    });
-  }
-
-  const onValid = (values: FormOutput) => {
-    const changed = changesFrom(values, base.values);
-    if (!Object.keys(changed).length) {
-      setFormError(null);
-      setNote("You have not changed anything yet.");
-      return;
-    }
-    save(changed, versionToSend());
-  };
+      return updateFollowUpAction({ id: followUp.id, patch: { ...changed, version } });
+    },
+    // In a transition, so "saved" shows together with the refreshed page, not before it.
+    onDone: (data) => {
+      if (data !== unchanged) startTransition(() => (router.refresh(), onSaved()));
+    },
+  });
+  const { register, control, reset, setFocus } = form;
+  const titleLength = (useWatch({ control, name: "title" }) ?? "").length;
+  const descriptionLength = (useWatch({ control, name: "description" }) ?? "").length;
+  useEffect(() => setFocus("title"), [setFocus]);
 
   // Keep mine: apply my changes on top of the newest version (their other changes stay).
   const keepMine = () =>
     startTransition(async () => {
       const latest = await fetchLatestFollowUp(followUp.id);
-      const { followUpPatch: schema } = await import("@/lib/validation/follow-ups");
-      const parsed = schema.safeParse({ ...getValues(), version: latest?.version ?? 1 });
-      if (!latest || !parsed.success) {
-        setConflict(null);
-        setFormError(latest ? "Some of the information is not valid. Check the highlighted fields." : offline);
-        wantSummaryFocus.current = true;
-        return;
-      }
-      save(changesFrom(parsed.data, base.values), latest.version);
+      clearConflict();
+      if (!latest) return say(t("unreachable"));
+      keepMineVersion.current = latest.version;
+      await onSubmit();
+      keepMineVersion.current = null; // an invalid form never reached submit: the next save is an ordinary one
     });
 
   // Reload: show their version in the form (my edits are dropped, by choice) and start again from it.
@@ -178,49 +124,37 @@ export function FollowUpForm({
     startTransition(async () => {
       const latest = await fetchLatestFollowUp(followUp.id);
       const priority = followUpPriorities.find((p) => p === latest?.priority);
-      if (!latest || !priority) {
-        setFormError(offline);
-        return;
-      }
+      if (!latest || !priority) return say(t("unreachable"));
       const values = valuesOf({ ...latest, priority });
       setBase({ values, version: latest.version });
       reset({ ...values, version: latest.version });
-      setConflict(null);
-      setNote("Showing the latest version. Make your changes again if they are still needed.");
+      clearConflict();
+      setNote(t("showingLatest"));
       router.refresh();
     });
 
-  const fieldErrors: Record<string, string | undefined> = Object.fromEntries(fields.map((k) => [k, errors[k]?.message]));
-  const summary = { ...fieldErrors, ...(formError ? { _form: formError } : {}) };
-  const err = (k: FieldName) => errors[k]?.message;
+  // Someone else changed this form's fields since the edit started (the page refreshed live): say who,
+  // before a save would meet the 409. The conflict handling stays the safety net.
+  const changedUnder = followUp.version > base.version && !sameValues(base.values, valuesOf(followUp));
+  const changedBy = useChangedBy(changedUnder, followUp.version, `/api/v1/follow-ups/${encodeURIComponent(followUp.id)}/activity`);
+
+  const err = (k: FieldName) => errorOf(k);
+  const summary: Record<string, string | undefined> = { ...Object.fromEntries(fields.map((k) => [k, err(k)])), ...(formError ? { _form: formError } : {}) };
   // The three fields a manager changes share one hint, read with each of them.
   const manageDescribedBy = (k: FieldName) => {
     const ids = [canManage ? "" : "manage-hint", err(k) ? `${k}-error` : ""].filter(Boolean).join(" ");
     return { "aria-describedby": ids || undefined, "aria-invalid": err(k) ? true : undefined };
   };
+  const working = pending || busy;
+  const locked = `${inputClass} disabled:bg-zinc-100 disabled:text-zinc-700`;
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) =>
-        handleSubmit(onValid, () => {
-          setFormError(null);
-          wantSummaryFocus.current = true;
-        })(e)
-      }
-      className="space-y-4"
-    >
+    <form noValidate onSubmit={(e) => (setNote(null), onSubmit(e))} className="space-y-4">
       <ErrorSummary errors={summary} labels={labels} summaryRef={summaryRef} />
       {conflict && (
-        <ConflictNotice
-          message={conflict}
-          pending={pending}
-          onReload={loadTheirs}
-          onKeepMine={keepMine}
-          reloadLabel="Reload (show their version)"
-          keepMineLabel="Keep mine (save my changes over theirs)"
-        />
+        <ConflictNotice message={conflict} pending={working} onReload={loadTheirs} onKeepMine={keepMine} reloadLabel={t("reloadTheirs")} keepMineLabel={t("keepMine")} />
       )}
+      {changedUnder && !conflict && <ChangedUnderNotice name={changedBy ?? t("someone")} onReview={loadTheirs} pending={working} />}
       {note && (
         <p role="status" className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700">
           {note}
@@ -228,11 +162,13 @@ export function FollowUpForm({
       )}
 
       <Field id="title" label={labels.title} error={err("title")}>
-        <input id="title" type="text" className={inputClass} {...describedBy("title", undefined, err("title"))} {...register("title")} />
+        <input id="title" type="text" maxLength={300} className={inputClass} {...describedBy("title", undefined, err("title"))} {...register("title")} />
+        <CharactersLeft length={titleLength} max={300} />
       </Field>
 
-      <Field id="description" label={labels.description} hint="Plain text. Line breaks are kept." error={err("description")}>
-        <textarea id="description" rows={6} className={inputClass} {...describedBy("description", "hint", err("description"))} {...register("description")} />
+      <Field id="description" label={labels.description} hint={t("descriptionHint")} error={err("description")}>
+        <textarea id="description" rows={6} maxLength={20_000} className={inputClass} {...describedBy("description", "hint", err("description"))} {...register("description")} />
+        <CharactersLeft length={descriptionLength} max={20_000} />
       </Field>
 
       <div className="grid gap-4 sm:grid-cols-2">
@@ -250,30 +186,24 @@ export function FollowUpForm({
           <select id="priority" className={inputClass} {...describedBy("priority", undefined, err("priority"))} {...register("priority")}>
             {followUpPriorities.map((p) => (
               <option key={p} value={p}>
-                {priorityLabels[p]}
+                {f.priority(p)}
               </option>
             ))}
           </select>
         </Field>
-
       </div>
 
       <fieldset className="space-y-3 rounded-md border border-zinc-200 px-3 pb-3 pt-1">
-        <legend className="px-1 text-sm font-semibold text-zinc-900">Ownership and due date</legend>
+        <legend className="px-1 text-sm font-semibold text-zinc-900">{t("ownershipLegend")}</legend>
         {!canManage && (
           <p id="manage-hint" className="flex items-start gap-1.5 text-sm text-zinc-600">
             <Lock aria-hidden className="mt-0.5 size-3.5 shrink-0" />
-            {managerHint}
+            {t("managerHint")}
           </p>
         )}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="ownerOrganisationId" label={labels.ownerOrganisationId} error={err("ownerOrganisationId")}>
-            <select
-              id="ownerOrganisationId"
-              className={`${inputClass} disabled:bg-zinc-100 disabled:text-zinc-700`}
-              {...manageDescribedBy("ownerOrganisationId")}
-              {...register("ownerOrganisationId", { disabled: !canManage })}
-            >
+            <select id="ownerOrganisationId" className={locked} {...manageDescribedBy("ownerOrganisationId")} {...register("ownerOrganisationId", { disabled: !canManage })}>
               {options.organisations.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.label}
@@ -283,13 +213,8 @@ export function FollowUpForm({
           </Field>
 
           <Field id="ownerUserId" label={labels.ownerUserId} error={err("ownerUserId")}>
-            <select
-              id="ownerUserId"
-              className={`${inputClass} disabled:bg-zinc-100 disabled:text-zinc-700`}
-              {...manageDescribedBy("ownerUserId")}
-              {...register("ownerUserId", { disabled: !canManage, setValueAs: emptyToNull })}
-            >
-              <option value="">No one named (the organisation owns it)</option>
+            <select id="ownerUserId" className={locked} {...manageDescribedBy("ownerUserId")} {...register("ownerUserId", { disabled: !canManage, setValueAs: emptyToNull })}>
+              <option value="">{t("noOwnerOrganisationOwns")}</option>
               {options.users.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.label}
@@ -299,23 +224,17 @@ export function FollowUpForm({
           </Field>
 
           <Field id="dueOn" label={labels.dueOn} error={err("dueOn")}>
-            <input
-              id="dueOn"
-              type="date"
-              className={`${inputClass} disabled:bg-zinc-100 disabled:text-zinc-700`}
-              {...manageDescribedBy("dueOn")}
-              {...register("dueOn", { disabled: !canManage, setValueAs: emptyToNull })}
-            />
+            <DateInput id="dueOn" className={locked} {...manageDescribedBy("dueOn")} {...register("dueOn", { disabled: !canManage, setValueAs: emptyToNull })} />
           </Field>
         </div>
       </fieldset>
 
       <div className="flex flex-wrap gap-2 pt-1">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save changes"}
+        <Button type="submit" disabled={working}>
+          {working ? t("saving") : t("saveChanges")}
         </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
+        <Button variant="secondary" onClick={onCancel} disabled={working}>
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -1,11 +1,14 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Chip, OrgName } from "@/components/ui/chip";
-import { type FollowUp, isClosed } from "@/db/queries/follow-ups";
+import type { FollowUp } from "@/db/queries/follow-ups";
+import { isClosed } from "@/lib/follow-ups/status";
 import { DueDate } from "./due-date";
 import { StatusBadge } from "./status-badge";
 
 /** One follow-up as a dense row: status, title, where it came from and who owns it, when it is due. */
 export function FollowUpListItem({ followUp: f }: { followUp: FollowUp }) {
+  const t = useTranslations("followUps");
   return (
     <li className="grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1 px-3 py-2.5 sm:grid-cols-[7.5rem_1fr_auto] sm:px-4">
       <div className="col-start-1 row-start-1 pt-0.5">
@@ -21,14 +24,14 @@ export function FollowUpListItem({ followUp: f }: { followUp: FollowUp }) {
               {f.meetingTitle}
             </Link>
           ) : (
-            <span>Recorded outside a meeting</span>
+            <span>{t("outsideMeeting")}</span>
           )}
           <Chip title={f.priorityAreaName}>
-            <span className="sr-only">Priority area: </span>
+            <span className="sr-only">{t("srPriorityArea")} </span>
             {f.priorityAreaName}
           </Chip>
           <span>
-            <span className="sr-only">Owner: </span>
+            <span className="sr-only">{t("srOwner")} </span>
             <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
             {f.ownerUserName && <> · {f.ownerUserName}</>}
           </span>
@@ -36,7 +39,7 @@ export function FollowUpListItem({ followUp: f }: { followUp: FollowUp }) {
       </div>
       {/* The shared DueDate never wraps; in a narrow row it must. */}
       <div className="col-start-2 row-start-1 pt-0.5 text-right text-sm sm:col-start-3 [&_.whitespace-nowrap]:whitespace-normal sm:[&_.whitespace-nowrap]:whitespace-nowrap">
-        <span className="sr-only">Due: </span>
+        <span className="sr-only">{t("srDue")} </span>
         <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={isClosed(f.status)} />
       </div>
     </li>

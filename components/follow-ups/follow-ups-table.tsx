@@ -3,16 +3,19 @@
 import { type ColumnDef, type RowSelectionState, rowSelectionFeature, rowSortingFeature, type SortingState, tableFeatures, type Updater, useTable } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { Chip, OrgName } from "@/components/ui/chip";
 import type { MeetingFollowUpItem } from "@/components/meetings/meeting-follow-up-row";
-import { formatDate, plural, priorityLabels } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
+import type { priorityLabels } from "@/lib/format";
 import type { FollowUpColumn, FollowUpSort } from "@/lib/validation/follow-ups";
 import { useSelection } from "./bulk-edit-bar";
-import { columnLabels } from "./column-params";
+import { columnLabel } from "./column-params";
 import { DueDate } from "./due-date";
 import { StatusBadge } from "./status-badge";
+import { isClosed } from "@/lib/follow-ups/status";
 
 /** One follow-up as the table shows it: only what its cells need (the server fetched and sorted it). */
 export type FollowUpTableRow = MeetingFollowUpItem & {
@@ -40,9 +43,9 @@ const sortKeys: Partial<Record<FollowUpColumn, FollowUpSort>> = { title: "title"
 
 /** Widths that keep the title readable and let long labels truncate (the full text is on hover). */
 const cellWidth: Partial<Record<FollowUpColumn, string>> = {
-  meeting: "min-w-[7rem] max-w-[8.5rem]",
+  meeting: "min-w-[6.5rem] max-w-[8.5rem]",
   // On a phone the title stays in view while the other columns scroll under it.
-  title: "min-w-[11rem] sm:min-w-[14rem] max-w-md max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:bg-inherit",
+  title: "min-w-[11rem] sm:min-w-[13rem] max-w-md max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:bg-inherit",
   priorityArea: "max-w-[9rem]",
   due: "min-w-[8rem]",
   description: "min-w-[14rem]",
@@ -63,11 +66,10 @@ const values: Record<FollowUpColumn, (f: FollowUpTableRow) => string | boolean |
   updated: (f) => f.updatedAt,
 };
 
-const isClosed = (s: FollowUpTableRow["status"]) => s === "done" || s === "cancelled";
 const checkboxClass = "size-4 cursor-pointer accent-accent-700";
 
 /** Each column's cell. The title is the row's link (j/k move between them). */
-const cells = (today: string): Record<FollowUpColumn, (f: FollowUpTableRow) => React.ReactNode> => ({
+const cells = (today: string, t: ReturnType<typeof useTranslations<"followUps">>, fmt: ReturnType<typeof useFormat>): Record<FollowUpColumn, (f: FollowUpTableRow) => React.ReactNode> => ({
   meeting: (f) => <span className="text-xs text-zinc-700">{f.meetingTitle ?? "—"}</span>,
   title: (f) => (
     <Link href={`/follow-ups/${f.id}`} data-row-link className="break-words font-medium text-zinc-900">
@@ -83,17 +85,17 @@ const cells = (today: string): Record<FollowUpColumn, (f: FollowUpTableRow) => R
     </span>
   ),
   status: (f) => <StatusBadge status={f.status} />,
-  overdue: (f) => (f.overdue ? <span className="font-semibold text-red-700">Yes</span> : "No"),
-  priority: (f) => priorityLabels[f.priority],
+  overdue: (f) => (f.overdue ? <span className="font-semibold text-red-700">{t("yes")}</span> : t("no")),
+  priority: (row) => fmt.priority(row.priority),
   description: (f) => <span className="line-clamp-2 max-w-xs text-xs text-zinc-700">{f.description || "—"}</span>,
-  updated: (f) => (
+  updated: (row) => (
     <span className="whitespace-nowrap text-xs text-zinc-600">
-      <time dateTime={f.updatedAt}>{formatDate(f.updatedAt)}</time>
+      <time dateTime={row.updatedAt}>{fmt.date(row.updatedAt)}</time>
     </span>
   ),
 });
 
-function SelectAll({ checked, indeterminate, disabled, count, onChange }: { checked: boolean; indeterminate: boolean; disabled: boolean; count: number; onChange: (on: boolean) => void }) {
+function SelectAll({ checked, indeterminate, disabled, count, onChange, label }: { checked: boolean; indeterminate: boolean; disabled: boolean; count: number; onChange: (on: boolean) => void; label: (count: number) => string }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = indeterminate;
@@ -102,11 +104,11 @@ function SelectAll({ checked, indeterminate, disabled, count, onChange }: { chec
     <input
       ref={ref}
       type="checkbox"
-      className={checkboxClass}
+     className={checkboxClass}
       checked={checked}
       disabled={disabled}
       onChange={(e) => onChange(e.target.checked)}
-      aria-label={`Select all ${plural(count, "follow-up")} on this page`}
+      aria-label={label(count)}
     />
   );
 }
@@ -117,20 +119,22 @@ function SelectAll({ checked, indeterminate, disabled, count, onChange }: { chec
  * every page; the selection feeds the bulk-edit bar.
  */
 export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Props) {
+  const t = useTranslations("followUps");
+  const f = useFormat();
   const { selected, select } = useSelection();
   const params = useSearchParams();
   // Stable column definitions while the chosen columns stay the same.
   const columnKey = columns.join(",");
   const defs = useMemo<Column[]>(() => {
-    const render = cells(today);
+    const render = cells(today, t, f);
     return (columnKey.split(",") as FollowUpColumn[]).map((column) => ({
       id: column,
       accessorFn: values[column],
-      header: columnLabels[column],
+      header: columnLabel(t, column),
       enableSorting: column in sortKeys,
       cell: ({ row }) => render[column](row.original),
     }));
-  }, [columnKey, today]);
+  }, [columnKey, today, t, f]);
 
   /**
    * The link that sorts by a column: the URL as it is now (filters just changed may not have
@@ -165,12 +169,12 @@ export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Pr
     },
   });
 
-  const direction = sorting.desc ? "descending" : "ascending";
+  const direction = sorting.desc ? t("descending") : t("ascending");
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
       <table className="w-full min-w-[56rem] border-collapse text-sm">
         <caption className="sr-only">
-          Follow-ups, sorted by {columnLabels[sorting.column].toLowerCase()} ({direction})
+          {t("tableCaption", { column: columnLabel(t, sorting.column).toLowerCase(), direction })}
         </caption>
         <thead className="border-b border-zinc-200 bg-zinc-50">
           {table.getHeaderGroups().map((group) => (
@@ -183,6 +187,7 @@ export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Pr
                     disabled={!rows.length}
                     count={rows.length}
                     onChange={(on) => table.toggleAllRowsSelected(on)}
+                    label={(count) => t("selectAllOnPage", { count })}
                   />
                 </th>
               )}
@@ -195,7 +200,7 @@ export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Pr
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : header.column.getCanSort() ? "none" : undefined}
-                    className={`px-2 py-2 text-left align-bottom font-semibold text-zinc-900 ${header.column.id === "title" ? "max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:bg-zinc-50" : ""}`}
+                   className={`px-2 py-2 text-left align-bottom font-semibold text-zinc-900 ${header.column.id === "title" ? "max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:bg-zinc-50" : ""}`}
                   >
                     {header.column.getCanSort() && href ? (
                       <Link href={href} className="group inline-flex items-center gap-1 text-zinc-900 no-underline hover:underline">
@@ -218,10 +223,10 @@ export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Pr
                 <td className="py-2 pl-3 pr-1">
                   <input
                     type="checkbox"
-                    className={checkboxClass}
+                   className={checkboxClass}
                     checked={row.getIsSelected()}
                     onChange={(e) => row.toggleSelected(e.target.checked)}
-                    aria-label={`Select “${row.original.title}”`}
+                    aria-label={t("selectRow", { title: row.original.title })}
                   />
                 </td>
               )}
@@ -234,7 +239,7 @@ export function FollowUpsTable({ rows, columns, sorting, selectable, today }: Pr
           ))}
         </tbody>
       </table>
-      {!rows.length && <p className="px-4 py-6 text-center text-sm text-zinc-600">No follow-ups match these filters. Reset the filters, or choose “All organisations”.</p>}
+      {!rows.length && <p className="px-4 py-6 text-center text-sm text-zinc-600">{t("tableEmpty")}</p>}
     </div>
   );
 }

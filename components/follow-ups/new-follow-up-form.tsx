@@ -1,34 +1,23 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import { type Path, useForm } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { createFollowUpAction } from "@/app/(app)/follow-ups/actions";
+import { useFormat } from "@/components/i18n/use-format";
 import { Button } from "@/components/ui/button";
-import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
-import { priorityLabels } from "@/lib/format";
-import type { FollowUpInput, FollowUpValues } from "@/lib/validation/follow-ups";
-import { lazyZodResolver } from "@/lib/lazy-resolver";
-
-/** zod and the schema load after the page (lib/lazy-resolver.ts). */
-const resolver = lazyZodResolver(() => import("@/lib/validation/follow-ups").then((m) => m.followUpInput));
+import { DateInput } from "@/components/ui/date-input";
+import { CharactersLeft, describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
+import { useZodForm } from "@/components/ui/use-zod-form";
+import { followUpPriorities } from "@/db/enums";
 
 export type Option = { id: string; label: string };
 
-const labels = {
-  title: "Title",
-  description: "Description (optional)",
-  meetingId: "Meeting",
-  priorityAreaId: "Priority area",
-  ownerOrganisationId: "Owner organisation",
-  ownerUserId: "Owner (optional)",
-  dueOn: "Due date (optional)",
-  priority: "Priority",
-} as const;
-type FieldName = keyof typeof labels;
+const fields = ["title", "description", "meetingId", "priorityAreaId", "ownerOrganisationId", "ownerUserId", "dueOn", "priority"] as const;
+type FieldName = (typeof fields)[number];
 const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
-/** Record a follow-up, from a meeting or from a call or an e-mail; validated by the server's own schema. */
+/** Record a follow-up, from a meeting or from a call or an e-mail; validated by the server's own schema (useZodForm). */
 export function NewFollowUpForm({
   meetings,
   areas,
@@ -42,49 +31,34 @@ export function NewFollowUpForm({
   people: Option[];
   defaults: { meetingId: string | null; ownerOrganisationId: string };
 }) {
+  const t = useTranslations("followUps");
+  const f = useFormat();
   const router = useRouter();
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [formError, setFormError] = useState("");
-  const wantSummaryFocus = useRef(false);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<FollowUpInput, unknown, FollowUpValues>({
-    resolver,
-    shouldFocusError: false,
+  const labels: Record<FieldName, string> = {
+    title: t("fieldTitle"),
+    description: t("fieldDescriptionOptional"),
+    meetingId: t("fieldMeeting"),
+    priorityAreaId: t("fieldPriorityArea"),
+    ownerOrganisationId: t("fieldOwnerOrganisation"),
+    ownerUserId: t("fieldOwnerOptional"),
+    dueOn: t("fieldDueDateOptional"),
+    priority: t("fieldPriority"),
+  };
+  const { form, onSubmit, summaryRef, formError, pending, errorOf } = useZodForm({
+    schema: () => import("@/lib/validation/follow-ups").then((m) => m.followUpInput),
     defaultValues: { title: "", description: "", meetingId: defaults.meetingId, priorityAreaId: areas[0]?.id ?? "", ownerOrganisationId: defaults.ownerOrganisationId, ownerUserId: null, dueOn: null, priority: "normal", status: "open" },
+    fields,
+    refresh: false,
+    submit: (values) => createFollowUpAction(values),
+    onDone: (created) => router.push(`/follow-ups/${created.id}`),
   });
+  const { register, control } = form;
+  const titleLength = (useWatch({ control, name: "title" }) ?? "").length;
+  const descriptionLength = (useWatch({ control, name: "description" }) ?? "").length;
 
-  // On a failed submit focus moves to the error summary, which links to each field. The errors
-  // may render a moment after the submit, so try after every render until the summary is there.
-  useEffect(() => {
-    if (wantSummaryFocus.current && summaryRef.current) {
-      summaryRef.current.focus();
-      wantSummaryFocus.current = false;
-    }
-  });
-  const failed = () => {
-    wantSummaryFocus.current = true;
-  };
-
-  const onSubmit = async (values: FollowUpValues) => {
-    setFormError("");
-    const result = await createFollowUpAction(values).catch(() => null);
-    if (result?.ok) return router.push(`/follow-ups/${result.data.id}`);
-    if (!result) setFormError("Could not reach the server. Check your connection and try again; what you typed is still here.");
-    else {
-      const placed = Object.entries(result.fieldErrors ?? {}).filter(([k]) => k in labels);
-      for (const [key, message] of placed) setError(key as Path<FollowUpInput>, { type: "server", message });
-      if (!placed.length) setFormError(result.error);
-    }
-    failed();
-  };
-
-  const err = (f: FieldName) => errors[f]?.message;
-  const summary = Object.fromEntries((Object.keys(labels) as FieldName[]).map((f) => [f, err(f)]));
-  const select = (name: "meetingId" | "priorityAreaId" | "ownerOrganisationId" | "ownerUserId", options: Option[], empty?: string) => (
+  const err = (name: FieldName) => errorOf(name);
+  const summary: Record<string, string | undefined> = { ...Object.fromEntries(fields.map((k) => [k, err(k)])), ...(formError ? { _: formError } : {}) };
+  const selectField = (name: "meetingId" | "priorityAreaId" | "ownerOrganisationId" | "ownerUserId", options: Option[], empty?: string) => (
     <Field id={name} label={labels[name]} error={err(name)}>
       <select id={name} className={inputClass} {...describedBy(name, undefined, err(name))} {...register(name, { setValueAs: empty ? emptyToNull : undefined })}>
         {empty && <option value="">{empty}</option>}
@@ -98,36 +72,38 @@ export function NewFollowUpForm({
   );
 
   return (
-    <form onSubmit={handleSubmit(onSubmit, failed)} noValidate className="max-w-2xl space-y-5">
-      <ErrorSummary errors={formError ? { ...summary, _: formError } : summary} labels={labels} summaryRef={summaryRef} />
-      <Field id="title" label={labels.title} hint="What was agreed, as one action someone can finish." error={err("title")}>
-        <input id="title" type="text" className={inputClass} {...describedBy("title", "hint", err("title"))} {...register("title")} />
+    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
+      <ErrorSummary errors={summary} labels={labels} summaryRef={summaryRef} />
+      <Field id="title" label={labels.title} hint={t("titleHint")} error={err("title")}>
+        <input id="title" type="text" maxLength={300} className={inputClass} {...describedBy("title", "hint", err("title"))} {...register("title")} />
+        <CharactersLeft length={titleLength} max={300} />
       </Field>
       <Field id="description" label={labels.description} error={err("description")}>
-        <textarea id="description" rows={4} className={inputClass} {...describedBy("description", undefined, err("description"))} {...register("description")} />
+        <textarea id="description" rows={4} maxLength={20_000} className={inputClass} {...describedBy("description", undefined, err("description"))} {...register("description")} />
+        <CharactersLeft length={descriptionLength} max={20_000} />
       </Field>
-      {select("meetingId", meetings, "Not from a meeting (a call, an e-mail…)")}
-      {select("priorityAreaId", areas)}
+      {selectField("meetingId", meetings, t("notFromMeeting"))}
+      {selectField("priorityAreaId", areas)}
       <div className="grid gap-5 sm:grid-cols-2">
-        {select("ownerOrganisationId", organisations)}
-        {select("ownerUserId", people, "No one in particular")}
+        {selectField("ownerOrganisationId", organisations)}
+        {selectField("ownerUserId", people, t("noOneInParticular"))}
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="dueOn" label={labels.dueOn} error={err("dueOn")}>
-          <input id="dueOn" type="date" className={inputClass} {...describedBy("dueOn", undefined, err("dueOn"))} {...register("dueOn", { setValueAs: emptyToNull })} />
+          <DateInput id="dueOn" className={inputClass} {...describedBy("dueOn", undefined, err("dueOn"))} {...register("dueOn", { setValueAs: emptyToNull })} />
         </Field>
         <Field id="priority" label={labels.priority} error={err("priority")}>
           <select id="priority" className={inputClass} {...register("priority")}>
-            {Object.entries(priorityLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
+            {followUpPriorities.map((p) => (
+              <option key={p} value={p}>
+                {f.priority(p)}
               </option>
             ))}
           </select>
         </Field>
       </div>
-      <Button type="submit" disabled={isSubmitting} className="px-4 py-2">
-        {isSubmitting ? "Saving…" : "Record follow-up"}
+      <Button type="submit" disabled={pending} className="px-4 py-2">
+        {pending ? t("saving") : t("recordFollowUp")}
       </Button>
     </form>
   );

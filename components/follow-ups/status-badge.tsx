@@ -1,6 +1,6 @@
 import { Circle, CircleCheck, CircleSlash, Contrast, Octagon } from "lucide-react";
 import type { followUpStatuses } from "@/db/schema";
-import { statusLabels } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
 
 type Status = (typeof followUpStatuses)[number];
 
@@ -14,11 +14,12 @@ export const statusStyle: Record<Status, { icon: typeof Circle; className: strin
 };
 
 export function StatusBadge({ status }: { status: Status }) {
+  const f = useFormat();
   const { icon: Icon, className } = statusStyle[status];
   return (
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${className}`}>
       <Icon aria-hidden className="size-3.5" strokeWidth={2.5} />
-      {statusLabels[status]}
+      {f.status(status)}
     </span>
   );
 }

@@ -1,7 +1,8 @@
 import { Search } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import { organisationLabel, organisationTree, type OrganisationOption } from "./organisation-tree";
+import { organisationLabel, organisationTree, type OrganisationOption } from "@/lib/organisations/tree";
 
 export type MeetingFilterValues = { q?: string; seriesId?: string; year?: number; priorityAreaId?: string; organisationId?: string };
 
@@ -27,15 +28,16 @@ export function MeetingFilters({
   organisations: OrganisationOption[];
   years: number[];
 }) {
+  const t = useTranslations("meetings");
   const active = Object.values(values).some((v) => v !== undefined && v !== "");
   // Archived entries stay in the list only when the link already filters by them.
   const live = <T extends Option>(list: T[], chosen?: string) => list.filter((o) => !o.archived || o.id === chosen);
   return (
-    <form method="get" action="/meetings" role="search" aria-label="Filter meetings" className="rounded-lg border border-zinc-200 bg-white p-3">
-      <div className="grid grid-cols-2 gap-x-3 gap-y-2.5 lg:grid-cols-[minmax(12rem,2fr)_repeat(4,minmax(0,1fr))_auto] lg:items-end">
-        <div className="col-span-2 space-y-1 lg:col-span-1">
+    <form method="get" action="/meetings" role="search" aria-label={t("filterLabel")} className="rounded-lg border border-zinc-200 bg-white p-3">
+      <div className="grid grid-cols-1 gap-x-3 gap-y-2.5 min-[26rem]:grid-cols-2 md:grid-cols-3 xl:grid-cols-[minmax(11rem,1.25fr)_repeat(4,minmax(9rem,1fr))_auto] xl:items-end">
+        <div className="col-span-full space-y-1 xl:col-span-1">
           <label htmlFor="filter-q" className="block text-xs font-semibold text-zinc-700">
-            Search
+            {t("search")}
           </label>
           <div className="relative">
             <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-zinc-500" />
@@ -43,34 +45,34 @@ export function MeetingFilters({
               id="filter-q"
               name="q"
               type="search"
-              defaultValue={values.q ?? ""}
-              placeholder="Title, summary or place"
-              className="block w-full rounded-md border border-zinc-400 bg-white py-1.5 pl-8 pr-2 text-sm text-zinc-900 placeholder:text-zinc-500"
+             defaultValue={values.q ?? ""}
+              placeholder={t("searchPlaceholder")}
+             className="block w-full rounded-md border border-zinc-400 bg-white py-1.5 pl-8 pr-2 text-sm text-zinc-900 placeholder:text-zinc-500"
             />
           </div>
         </div>
-        <FilterSelect id="filter-series" name="seriesId" label="Series" value={values.seriesId} empty="All series">
+        <FilterSelect id="filter-series" name="seriesId" label={t("filterSeries")} value={values.seriesId} empty={t("allSeries")}>
           {live(series, values.seriesId).map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id="filter-year" name="year" label="Year" value={values.year?.toString()} empty="Any year">
+        <FilterSelect id="filter-year" name="year" label={t("filterYear")} value={values.year?.toString()} empty={t("anyYear")}>
           {years.map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id="filter-area" name="priorityAreaId" label="Priority area" value={values.priorityAreaId} empty="All areas">
+        <FilterSelect id="filter-area" name="priorityAreaId" label={t("filterArea")} value={values.priorityAreaId} empty={t("allAreas")}>
           {live(priorityAreas, values.priorityAreaId).map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id="filter-org" name="organisationId" label="Organisation" value={values.organisationId} empty="All organisations">
+        <FilterSelect id="filter-org" name="organisationId" label={t("filterOrganisation")} value={values.organisationId} empty={t("allOrganisations")}>
           {organisationTree(organisations, [values.organisationId]).map(({ organisation: o, depth }) => (
             <option key={o.id} value={o.id}>
               {"\u00a0\u00a0\u00a0".repeat(depth)}
@@ -78,13 +80,13 @@ export function MeetingFilters({
             </option>
           ))}
         </FilterSelect>
-        <div className="col-span-2 flex items-center gap-2 lg:col-span-1">
+        <div className="col-span-full flex items-center gap-2 xl:col-span-1">
           <button type="submit" className={buttonClass("secondary", "py-1.5")}>
-            Filter
+            {t("filter")}
           </button>
           {active && (
             <Link href="/meetings" className="px-1 text-sm">
-              Clear
+              {t("clear")}
             </Link>
           )}
         </div>

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { DueDate } from "@/components/follow-ups/due-date";
 import { StatusBadge } from "@/components/follow-ups/status-badge";
 import { Chip, OrgName } from "@/components/ui/chip";
 import type { followUpStatuses } from "@/db/schema";
+import { isClosed } from "@/lib/follow-ups/status";
 
 export type MeetingFollowUpItem = {
   id: string;
@@ -19,7 +21,7 @@ export type MeetingFollowUpItem = {
 
 /** One follow-up on its meeting's page: status, title (the one link), area, owner and due date. */
 export function MeetingFollowUpRow({ followUp: f }: { followUp: MeetingFollowUpItem }) {
-  const closed = f.status === "done" || f.status === "cancelled";
+  const closed = isClosed(f.status);
   return (
     <li className="grid gap-x-3 gap-y-1.5 px-4 py-3 sm:grid-cols-[7.5rem_minmax(0,1fr)]">
       {/* On a phone the badge joins the line under the title, which saves a line per row. */}
@@ -47,19 +49,20 @@ type Facts = Pick<MeetingFollowUpItem, "status" | "priorityAreaName" | "ownerOrg
 
 /** The line under a follow-up's title in a list: area, owner and due date (after `lead`, if any). */
 export function FollowUpFacts({ f, lead }: { f: Facts; lead?: ReactNode }) {
+  const t = useTranslations("meetings");
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">
       {lead}
       <Chip>{f.priorityAreaName}</Chip>
       <span>
-        <span className="sr-only">Owner: </span>
+        <span className="sr-only">{t("ownerLabel")} </span>
         <OrgName acronym={f.ownerOrganisationAcronym} name={f.ownerOrganisationName} />
         {f.ownerUserName && <> / {f.ownerUserName}</>}
       </span>
       <span aria-hidden className="text-zinc-400">·</span>
       <span>
-        <span className="sr-only">Due: </span>
-        <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={f.status === "done" || f.status === "cancelled"} />
+        <span className="sr-only">{t("dueLabel")} </span>
+        <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={isClosed(f.status)} />
       </span>
     </p>
   );

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import type { DraftFollowUp } from "@/lib/validation/meeting-drafts";
+import type { DraftAgendaItem, DraftFollowUp } from "@/lib/validation/meeting-drafts";
 import type { MeetingInput } from "@/lib/validation/meetings";
 import { type AcceptedDraft, MeetingDraftPanel } from "./meeting-draft";
 import { MeetingForm, type MeetingFormProps } from "./meeting-form";
-import type { OrganisationOption } from "./organisation-tree";
+import type { OrganisationOption } from "@/lib/organisations/tree";
 
 type Option = { id: string; name: string; archived: boolean };
 
@@ -26,18 +27,19 @@ export function NewMeeting({
   priorityAreas: Option[];
   meetings?: MeetingFormProps["meetings"];
 }) {
-  const [form, setForm] = useState<{ key: number; defaults: Partial<MeetingInput>; followUps: DraftFollowUp[] }>({ key: 0, defaults, followUps: [] });
+  const [form, setForm] = useState<{ key: number; defaults: Partial<MeetingInput>; followUps: DraftFollowUp[]; agendaItems?: DraftAgendaItem[]; document?: File }>({ key: 0, defaults, followUps: [] });
+  const t = useTranslations("meetingForm");
   const [notice, setNotice] = useState("");
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const active = <T extends Option>(list: T[]) => list.filter((o) => !o.archived);
 
-  const accept = ({ values, followUps }: AcceptedDraft) => {
-    setForm((f) => ({ key: f.key + 1, defaults: { ...defaults, ...values }, followUps }));
-    setNotice(`The form is filled in from the draft${followUps.length ? `, with ${followUps.length} follow-up${followUps.length === 1 ? "" : "s"} to create` : ""}. Check it, then log the meeting.`);
+  const accept = ({ values, followUps, agendaItems, document }: AcceptedDraft) => {
+    setForm((f) => ({ key: f.key + 1, defaults: { ...defaults, ...values }, followUps, agendaItems, document }));
+    setNotice(t("filledFromDraft", { count: followUps.length, hasDocument: document ? "yes" : "no", document: document?.name ?? "" }));
     requestAnimationFrame(() => noticeRef.current?.focus());
   };
 
-  const formProps: MeetingFormProps = { mode: "create", cancelHref: "/meetings", defaults: form.defaults, followUps: form.followUps, series, organisations, priorityAreas, meetings };
+  const formProps: MeetingFormProps = { mode: "create", cancelHref: "/meetings", defaults: form.defaults, followUps: form.followUps, agendaItems: form.agendaItems, document: form.document, series, organisations, priorityAreas, meetings };
   return (
     <div className="space-y-6">
       <MeetingDraftPanel series={active(series)} organisations={organisations} priorityAreas={active(priorityAreas)} fallbackOrganisationId={defaults.hostOrganisationId ?? ""} onAccept={accept} />

@@ -6,8 +6,8 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 export type OverdueBar = { label: string; name: string; n: number; href: string };
 export type MonthPoint = { label: string; n: number };
 
-/** Overdue follow-ups per owner organisation; a bar opens the board filtered to it. */
-export function OverdueByOrganisationChart({ data }: { data: OverdueBar[] }) {
+/** Overdue follow-ups per owner organisation; a bar opens the board filtered to it. `seriesLabel` names the figure in the tooltip ("Overdue"), in the reader's language. */
+export function OverdueByOrganisationChart({ data, seriesLabel }: { data: OverdueBar[]; seriesLabel: string }) {
   const router = useRouter();
   return (
     <div aria-hidden className="h-64 w-full">
@@ -16,7 +16,7 @@ export function OverdueByOrganisationChart({ data }: { data: OverdueBar[] }) {
           <CartesianGrid horizontal={false} stroke="#e4e4e7" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#52525b" }} />
           <YAxis type="category" dataKey="label" width={84} tick={{ fontSize: 12, fill: "#3f3f46" }} />
-          <Tooltip formatter={(v) => [v, "Overdue"]} labelFormatter={(_, p) => (p[0]?.payload as OverdueBar | undefined)?.name ?? ""} />
+          <Tooltip formatter={(v) => [v, seriesLabel]} labelFormatter={(_, p) => (p[0]?.payload as OverdueBar | undefined)?.name ?? ""} />
           <Bar
             dataKey="n"
             fill="#b91c1c"
@@ -35,7 +35,7 @@ export function OverdueByOrganisationChart({ data }: { data: OverdueBar[] }) {
 }
 
 /** Follow-ups marked done per month over the last year. */
-export function CompletedPerMonthChart({ data }: { data: MonthPoint[] }) {
+export function CompletedPerMonthChart({ data, seriesLabel }: { data: MonthPoint[]; seriesLabel: string }) {
   return (
     <div aria-hidden className="h-56 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -43,7 +43,7 @@ export function CompletedPerMonthChart({ data }: { data: MonthPoint[] }) {
           <CartesianGrid stroke="#e4e4e7" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#52525b" }} interval="preserveStartEnd" />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#52525b" }} />
-          <Tooltip formatter={(v) => [v, "Completed"]} />
+          <Tooltip formatter={(v) => [v, seriesLabel]} />
           <Line isAnimationActive={false} type="monotone" dataKey="n" stroke="#1d4ed8" strokeWidth={2} dot={{ r: 3 }} />
         </LineChart>
       </ResponsiveContainer>

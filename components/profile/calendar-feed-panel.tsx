@@ -1,29 +1,22 @@
 "use client";
 
 import { CalendarPlus, Copy, RefreshCw, Power } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "@/app/(app)/profile/actions";
 import { Button, buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions";
+import { type ActionResult, unreachable } from "@/lib/result";
 import { inputClass } from "@/components/ui/field";
-import { formatDate } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
 
 type Confirming = "regenerate" | "off" | null;
 
-const questions: Record<Exclude<Confirming, null>, { text: string; yes: string }> = {
-  regenerate: {
-    text: "Make a new address? The current one stops working at once: calendars subscribed to it must be subscribed again with the new one.",
-    yes: "Yes, make a new address",
-  },
-  off: {
-    text: "Turn off your calendar feed? Its address stops working at once and subscribed calendars stop updating.",
-    yes: "Yes, turn it off",
-  },
-};
 
 /** The calendar feed on the profile: make it, copy and subscribe to its address, regenerate it, turn it off. */
 export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | null }) {
+  const t = useTranslations("profile");
+  const f = useFormat();
   const uid = useId();
   const [createdAt, setCreatedAt] = useState(initial);
   // The address is known only right after it is made: the server keeps just a hash of its token.
@@ -43,10 +36,10 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
 
   const run = <T,>(call: () => Promise<ActionResult<T>>, done: (data: T) => void) =>
     startTransition(async () => {
-      const result = await call();
+      const result = await call().catch(unreachable<T>);
       setConfirming(null);
       if (result.ok) done(result.data);
-      else toast.error(result.error);
+      else toast.error(result.code === "network" ? t("unreachable") : result.error);
     });
   const create = () =>
     run(
@@ -62,7 +55,7 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
       () => {
         setCreatedAt(null);
         setUrl(null);
-        toast.success("Your calendar feed is off. Its address no longer works.");
+        toast.success(t("feedOff"));
       },
     );
 
@@ -70,30 +63,29 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
     if (!url) return;
     try {
       await navigator.clipboard.writeText(url);
-      toast.success("Copied the feed address.");
+      toast.success(t("feedCopied"));
     } catch {
       urlRef.current?.select();
-      toast.error("Could not copy automatically: the address is selected, copy it with Ctrl+C (⌘C).");
+      toast.error(t("feedCopyFailed"));
     }
   };
 
+  const askRegenerate = () => setConfirming("regenerate");
+  const askOff = () => setConfirming("off");
   const urlId = `${uid}-url`;
   return (
     <section aria-labelledby={`${uid}-title`} className="space-y-4 rounded-lg border border-zinc-200 bg-white px-4 py-4">
       <div className="space-y-1">
         <h2 id={`${uid}-title`} className="text-base font-semibold">
-          Calendar feed
+          {t("feedTitle")}
         </h2>
-        <p className="text-sm text-zinc-700">
-          The meetings you take part in and the due dates of open follow-ups that you or your organisation own, in Outlook, Thunderbird or Google Calendar. Your
-          calendar app checks it for changes (about every hour).
-        </p>
+        <p className="text-sm text-zinc-700">{t("feedIntro")}</p>
       </div>
 
       {!createdAt ? (
         <Button onClick={create} disabled={pending}>
           <CalendarPlus aria-hidden className="size-4" />
-          Create my calendar feed
+          {t("feedCreate")}
         </Button>
       ) : (
         <>
@@ -101,10 +93,10 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
             <div className="space-y-3">
               <div className="space-y-1">
                 <label htmlFor={urlId} className="block text-sm font-semibold text-zinc-900">
-                  Your feed address
+                  {t("feedAddress")}
                 </label>
                 <p id={`${urlId}-hint`} className="text-sm text-zinc-700">
-                  Copy it now: it is shown only this once. Keep it private — anyone who has it can read your calendar.
+                  {t("feedAddressHint")}
                 </p>
                 <div className="flex flex-wrap gap-2">
                   <input
@@ -119,33 +111,26 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
                   />
                   <Button variant="secondary" onClick={() => void copy()}>
                     <Copy aria-hidden className="size-4" />
-                    Copy
+                    {t("copy")}
                   </Button>
                   <a href={url.replace(/^https?:\/\//, "webcal://")} className={buttonClass("secondary")}>
                     <CalendarPlus aria-hidden className="size-4" />
-                    Subscribe
+                    {t("feedSubscribe")}
                   </a>
                 </div>
               </div>
               <div className="text-sm text-zinc-700">
-                <p className="font-semibold text-zinc-900">How to add it</p>
+                <p className="font-semibold text-zinc-900">{t("feedHowTo")}</p>
                 <ul className="mt-1 list-disc space-y-1 pl-5">
-                  <li>
-                    <strong>Outlook</strong>: Add calendar → Subscribe from web, paste the address.
-                  </li>
-                  <li>
-                    <strong>Thunderbird</strong>: New Calendar → On the Network, paste the address.
-                  </li>
-                  <li>
-                    <strong>Google Calendar</strong>: Other calendars → + → From URL, paste the address (Google checks it every few hours).
-                  </li>
+                  <li>{t.rich("feedOutlook", { b: (chunks) => <strong>{chunks}</strong> })}</li>
+                  <li>{t.rich("feedThunderbird", { b: (chunks) => <strong>{chunks}</strong> })}</li>
+                  <li>{t.rich("feedGoogle", { b: (chunks) => <strong>{chunks}</strong> })}</li>
                 </ul>
               </div>
             </div>
           ) : (
             <p className="text-sm text-zinc-700">
-              Your feed is on since <time dateTime={createdAt}>{formatDate(createdAt)}</time>. Its address was shown once, when it was made. Lost it? Make a new
-              address and subscribe with that one.
+              {t.rich("feedOnSince", { date: () => <time dateTime={createdAt}>{f.date(createdAt)}</time> })}
             </p>
           )}
 
@@ -157,26 +142,26 @@ export function CalendarFeedPanel({ createdAt: initial }: { createdAt: string | 
               }}
             >
               <p ref={questionRef} tabIndex={-1} className="text-sm font-medium text-zinc-900">
-                {questions[confirming].text}
+                {confirming === "off" ? t("feedOffQuestion") : t("feedRegenerateQuestion")}
               </p>
               <div className="flex flex-wrap gap-2">
                 <Button variant={confirming === "off" ? "danger" : "primary"} disabled={pending} onClick={confirming === "off" ? turnOff : create}>
-                  {questions[confirming].yes}
+                  {confirming === "off" ? t("feedOffYes") : t("feedRegenerateYes")}
                 </Button>
                 <Button variant="ghost" onClick={() => setConfirming(null)}>
-                  Keep it
+                  {t("feedKeep")}
                 </Button>
               </div>
             </div>
           ) : (
             <div className="flex flex-wrap gap-2">
-              <Button variant="secondary" onClick={() => setConfirming("regenerate")}>
+              <Button variant="secondary" onClick={askRegenerate}>
                 <RefreshCw aria-hidden className="size-4" />
-                Regenerate address
+                {t("feedRegenerate")}
               </Button>
-              <Button variant="secondary" onClick={() => setConfirming("off")}>
+              <Button variant="secondary" onClick={askOff}>
                 <Power aria-hidden className="size-4" />
-                Turn off
+                {t("feedTurnOff")}
               </Button>
             </div>
           )}

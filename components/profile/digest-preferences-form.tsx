@@ -1,31 +1,33 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { updateDigestPreferencesAction } from "@/app/(app)/profile/actions";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { useZodForm } from "@/components/ui/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, FieldError, inputClass } from "@/components/ui/field";
 import { digestFrequencies } from "@/db/enums";
 import type { digestPreferencesInput } from "@/lib/validation/reminders";
 
-const labels = { frequency: "Digest", days: "Days ahead", assignmentNotices: "Assignment notices" } as const;
-const frequencyLabels: Record<(typeof digestFrequencies)[number], string> = { daily: "Daily", weekly: "Weekly (Mondays)", never: "Never" };
+const fields = ["frequency", "days", "assignmentNotices"] as const;
 type Input = z.input<typeof digestPreferencesInput>;
 
 /** The profile's "E-mail reminders" form: the digest's frequency and days ahead, and assignment notices. */
 export function DigestPreferencesForm({ defaults, defaultDays }: { defaults: Input; defaultDays: number }) {
-  const { form, onSubmit, summaryRef, formError, errorOf } = useAdminForm({
+  const t = useTranslations("profile");
+  const labels = { frequency: t("digest"), days: t("daysAhead"), assignmentNotices: t("assignmentNotices") };
+  const { form, onSubmit, summaryRef, formError, errorOf, pending } = useZodForm({
     schema: () => import("@/lib/validation/reminders").then((m) => m.digestPreferencesInput),
     defaultValues: { ...defaults, days: defaults.days ?? "" },
-    fields: Object.keys(labels),
+    fields,
     submit: updateDigestPreferencesAction,
     onDone: (saved) => {
       form.reset({ frequency: saved.frequency, days: saved.days ?? "", assignmentNotices: saved.assignmentNotices });
-      toast.success("Your e-mail reminders are saved.");
+      toast.success(t("remindersSaved"));
     },
   });
-  const { register, formState: { isSubmitting, isDirty } } = form;
+  const { register, formState: { isDirty } } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <ErrorSummary errors={{ frequency: errorOf("frequency"), days: errorOf("days"), ...(formError ? { _: formError } : {}) }} labels={labels} summaryRef={summaryRef} />
@@ -35,21 +37,21 @@ export function DigestPreferencesForm({ defaults, defaultDays }: { defaults: Inp
           {digestFrequencies.map((f) => (
             <label key={f} className="inline-flex items-center gap-1.5 text-sm text-zinc-800">
               <input type="radio" value={f} className="size-4" {...register("frequency")} />
-              {frequencyLabels[f]}
+              {t("frequency", { frequency: f })}
             </label>
           ))}
         </div>
         <FieldError id="frequency" error={errorOf("frequency")} />
       </fieldset>
-      <Field id="days" label={labels.days} hint={`How far ahead the digest looks for due follow-ups, 1 to 60 days. Empty: ${defaultDays}.`} error={errorOf("days")} className="max-w-xs">
+      <Field id="days" label={labels.days} hint={t("daysHint", { days: defaultDays })} error={errorOf("days")} className="max-w-xs">
         <input id="days" type="number" inputMode="numeric" min={1} max={60} className={inputClass} {...describedBy("days", "hint", errorOf("days"))} {...register("days")} />
       </Field>
       <label className="flex items-center gap-2 text-sm text-zinc-800">
         <input type="checkbox" className="size-4" {...register("assignmentNotices")} />
-        E-mail me when a follow-up is assigned to me (or, as a manager, to my organisation)
+        {t("assignmentNoticesLabel")}
       </label>
-      <Button type="submit" disabled={isSubmitting || !isDirty}>
-        {isSubmitting ? "Saving…" : "Save reminders"}
+      <Button type="submit" disabled={pending || !isDirty}>
+        {pending ? t("saving") : t("saveReminders")}
       </Button>
     </form>
   );

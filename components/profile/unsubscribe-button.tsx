@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { unsubscribeAction } from "@/app/(auth)/unsubscribe/actions";
 import { Button } from "@/components/ui/button";
 
 /** The unsubscribe page's one button: a POST with the token, so merely opening the link changes nothing. */
 export function UnsubscribeButton({ token, label }: { token: string; label: string }) {
+  const t = useTranslations("auth");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   if (result?.ok) {
@@ -29,10 +31,10 @@ export function UnsubscribeButton({ token, label }: { token: string; label: stri
           setBusy(true);
           const answer = await unsubscribeAction({ token }).catch(() => null);
           setBusy(false);
-          setResult(answer?.ok ? { ok: true, text: `Done: ${answer.data.email} is unsubscribed.` } : { ok: false, text: answer?.error ?? "Could not reach the server. Try again." });
+          setResult(answer?.ok ? { ok: true, text: t("unsubscribeDone", { email: answer.data.email }) } : { ok: false, text: answer?.error ?? t("unsubscribeUnreachable") });
         }}
       >
-        {busy ? "Unsubscribing…" : label}
+        {busy ? t("unsubscribing") : label}
       </Button>
     </div>
   );

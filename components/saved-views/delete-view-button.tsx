@@ -1,6 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
@@ -8,14 +9,15 @@ import { deleteSavedViewAction } from "@/app/(app)/saved-views/actions";
 
 /** The small delete button beside one of the viewer's own saved views in the sidebar. */
 export function DeleteViewButton({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("savedViews");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <button
       type="button"
       disabled={pending}
-      aria-label={`Delete view ${name}`}
-      title={`Delete view ${name}`}
+      aria-label={t("deleteView", { name })}
+      title={t("deleteView", { name })}
       onClick={() =>
         startTransition(async () => {
           const result = await deleteSavedViewAction({ id });
@@ -23,7 +25,7 @@ export function DeleteViewButton({ id, name }: { id: string; name: string }) {
             toast.error(result.error);
             return;
           }
-          toast.success(`Deleted the view “${name}”.`);
+          toast.success(t("deleted", { name }));
           router.refresh();
         })
       }

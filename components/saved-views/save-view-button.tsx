@@ -1,6 +1,7 @@
 "use client";
 
 import { Bookmark } from "lucide-react";
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,13 +11,14 @@ const SaveViewForm = dynamic(() => import("./save-view-form"), { ssr: false });
 
 /** "Save view": names the current board or table query and keeps it in the sidebar. */
 export function SaveViewButton({ path }: { path: "/board" | "/follow-ups" }) {
+  const t = useTranslations("savedViews");
   const uid = useId();
   const [open, setOpen] = useState(false);
   return (
     <div className="relative">
       <Button variant="secondary" aria-expanded={open} aria-controls={`${uid}-panel`} onClick={() => setOpen((o) => !o)}>
         <Bookmark aria-hidden className="size-4" />
-        Save view
+        {t("saveView")}
       </Button>
       {open && <SaveViewForm path={path} panelId={`${uid}-panel`} onClose={() => setOpen(false)} />}
     </div>

@@ -1,21 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef } from "react";
-import { type Path, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import type { z } from "zod";
 import { createSavedViewAction } from "@/app/(app)/saved-views/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
-import type { savedViewInput } from "@/lib/validation/saved-views";
-import { lazyZodResolver } from "@/lib/lazy-resolver";
+import { useZodForm } from "@/components/ui/use-zod-form";
 
-/** zod and the schema load after the page (lib/lazy-resolver.ts). */
-const resolver = lazyZodResolver(() => import("@/lib/validation/saved-views").then((m) => m.savedViewInput));
-
-type Values = z.input<typeof savedViewInput>;
-const formFields = new Set(["name", "shared"]);
+/** zod and the schema load after the page (lib/lazy-resolver.ts, through the form hook). */
+const loadSchema = () => import("@/lib/validation/saved-views").then((m) => m.savedViewInput);
 
 /** The page's filters as they are now, without a page cursor (a saved view starts at the first page). */
 function currentQuery() {
@@ -27,18 +22,25 @@ function currentQuery() {
 
 /** The "Save view" panel: loaded only when opened (its form and validation stay out of the page's first load). */
 export default function SaveViewForm({ path, panelId, onClose }: { path: "/board" | "/follow-ups"; panelId: string; onClose: () => void }) {
+  const t = useTranslations("savedViews");
   const router = useRouter();
   const uid = useId();
-  const summaryRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    setError,
-    reset,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<Values, unknown, z.output<typeof savedViewInput>>({ resolver, defaultValues: { name: "", path, query: "", shared: false } });
+  const empty = { name: "", path, query: "", shared: false };
+  const { form, onSubmit, summaryRef, formError, errorOf, pending } = useZodForm({
+    schema: loadSchema,
+    defaultValues: empty,
+    fields: ["name", "shared", "query"],
+    submit: createSavedViewAction,
+    refresh: false,
+    onDone: (view) => {
+      toast.success(t("saved", { name: view.name }));
+      form.reset(empty);
+      onClose();
+      router.refresh();
+    },
+  });
+  const { register, setValue } = form;
   const nameField = register("name");
   const nameId = `${uid}-name`;
   const sharedId = `${uid}-shared`;
@@ -46,48 +48,32 @@ export default function SaveViewForm({ path, panelId, onClose }: { path: "/board
   useEffect(() => {
     nameRef.current?.focus();
   }, []);
-  useEffect(() => {
-    if (submitCount > 0 && Object.keys(errors).length) summaryRef.current?.focus();
-  }, [submitCount, errors]);
 
-  const save = async (values: z.output<typeof savedViewInput>) => {
-    const result = await createSavedViewAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(formFields.has(field) ? (field as Path<Values>) : "root", { message });
-      if (!result.fieldErrors) toast.error(result.error);
-      return;
-    }
-    toast.success(`Saved “${result.data.name}”. It is in the sidebar under Saved views.`);
-    reset({ name: "", path, query: "", shared: false });
-    onClose();
-    router.refresh();
-  };
-
-  const summary = { [nameId]: errors.name?.message, shared: errors.shared?.message, query: errors.query?.message, root: errors.root?.message };
+  const summary = { [nameId]: errorOf("name"), shared: errorOf("shared"), query: errorOf("query"), root: formError || undefined };
 
   return (
     <form
       id={panelId}
-      aria-label="Save this view"
+      aria-label={t("formLabel")}
       noValidate
       onSubmit={(e) => {
         setValue("query", currentQuery());
         setValue("path", path);
-        void handleSubmit(save)(e);
+        void onSubmit(e);
       }}
       onKeyDown={(e) => {
         if (e.key === "Escape") onClose();
       }}
       className="absolute right-0 z-30 mt-2 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded-lg border border-zinc-200 bg-white p-4 text-left shadow-lg"
     >
-      <ErrorSummary errors={summary} labels={{ [nameId]: "Name" }} summaryRef={summaryRef} />
-      <Field id={nameId} label="Name" hint="For example “Overdue in my team”." error={errors.name?.message}>
+      <ErrorSummary errors={summary} labels={{ [nameId]: t("name") }} summaryRef={summaryRef} />
+      <Field id={nameId} label={t("name")} hint={t("nameHint")} error={errorOf("name")}>
         <input
           id={nameId}
           type="text"
           autoComplete="off"
           className={inputClass}
-          {...describedBy(nameId, "hint", errors.name?.message)}
+          {...describedBy(nameId, "hint", errorOf("name"))}
           {...nameField}
           ref={(el) => {
             nameField.ref(el);
@@ -98,15 +84,15 @@ export default function SaveViewForm({ path, panelId, onClose }: { path: "/board
       <div className="flex items-start gap-2">
         <input id={sharedId} type="checkbox" className="mt-1 size-4" {...register("shared")} />
         <label htmlFor={sharedId} className="text-sm text-zinc-900">
-          Share with my organisation
+          {t("share")}
         </label>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save"}
+        <Button type="submit" disabled={pending}>
+          {pending ? t("saving") : t("save")}
         </Button>
         <Button variant="ghost" onClick={onClose}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -2,26 +2,37 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { CalendarDays, ListChecks, Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { formatDate } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
+import { api, errorText } from "@/lib/api-client";
 
 type Hit = { kind: "meeting" | "follow-up"; id: string; title: string; detail: string };
+/** How a hit's details are said: a date, and a follow-up's due date, in the reader's language. */
+type Say = { date: (iso: string) => string; due: (date: string) => string; noDue: string; failed: (result: { code: string; error: string }) => string };
+type Items<T> = { items: T[] };
 
-async function search(q: string, signal: AbortSignal): Promise<Hit[]> {
-  const qs = `q=${encodeURIComponent(q)}&limit=6`;
+/** Both lists through the API client; a refusal or a network failure is an error the dialog says, never an empty result. */
+async function search(q: string, signal: AbortSignal, say: Say): Promise<Hit[]> {
+  const query = { q, limit: 6 };
   const [m, f] = await Promise.all([
-    fetch(`/api/v1/meetings?${qs}`, { signal }).then((r) => (r.ok ? r.json() : { items: [] })),
-    fetch(`/api/v1/follow-ups?${qs}`, { signal }).then((r) => (r.ok ? r.json() : { items: [] })),
+    api.get<Items<{ id: string; title: string; heldOn: string; location: string }>>("/api/v1/meetings", { query, signal }),
+    api.get<Items<{ id: string; title: string; dueOn: string | null }>>("/api/v1/follow-ups", { query, signal }),
   ]);
+  if (!m.ok) throw new Error(say.failed(m));
+  if (!f.ok) throw new Error(say.failed(f));
   return [
-    ...(m.items as { id: string; title: string; heldOn: string; location: string }[]).map((x) => ({ kind: "meeting" as const, id: x.id, title: x.title, detail: [formatDate(x.heldOn), x.location].filter(Boolean).join(" · ") })),
-    ...(f.items as { id: string; title: string; dueOn: string | null; status: string }[]).map((x) => ({ kind: "follow-up" as const, id: x.id, title: x.title, detail: x.dueOn ? `due ${formatDate(x.dueOn)}` : "no due date" })),
+    ...m.data.items.map((x) => ({ kind: "meeting" as const, id: x.id, title: x.title, detail: [say.date(x.heldOn), x.location].filter(Boolean).join(" · ") })),
+    ...f.data.items.map((x) => ({ kind: "follow-up" as const, id: x.id, title: x.title, detail: x.dueOn ? say.due(say.date(x.dueOn)) : say.noDue })),
   ];
 }
 
 /** Ctrl/⌘-K or "/" opens a search over meetings and follow-ups; Enter opens the chosen one. */
 export function GlobalSearch() {
+  const t = useTranslations("search");
+  const te = useTranslations("errors");
+  const f = useFormat();
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const router = useRouter();
@@ -29,10 +40,12 @@ export function GlobalSearch() {
   const [active, setActive] = useState(0);
   const listId = useId();
   const term = q.trim();
-  const { data: hits = [], isFetching } = useQuery({
-    queryKey: ["search", term],
-    queryFn: ({ signal }) => search(term, signal),
+  const { data: hits = [], isFetching, error } = useQuery({
+    queryKey: ["search", f.locale, term],
+    queryFn: ({ signal }) => search(term, signal, { date: f.date, due: (date) => t("due", { date }), noDue: t("noDue"), failed: (r) => errorText(r, te) }),
     enabled: term.length >= 2,
+    // Typing on is the retry: a failure is said at once.
+    retry: false,
   });
 
   const open = () => {
@@ -61,10 +74,10 @@ export function GlobalSearch() {
     <>
       <button type="button" onClick={open} className="flex w-full items-center gap-2 rounded-md border border-zinc-300 bg-zinc-50 px-2.5 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100">
         <Search aria-hidden className="size-4" />
-        <span className="flex-1 text-left">Search</span>
-        <kbd className="rounded border border-zinc-300 bg-white px-1 text-xs text-zinc-600">Ctrl K</kbd>
+        <span className="flex-1 text-left">{t("button")}</span>
+        <kbd className="rounded border border-zinc-300 bg-white px-1 text-xs text-zinc-600">{t("shortcut")}</kbd>
       </button>
-      <dialog ref={dialog} aria-label="Search meetings and follow-ups" className="mx-auto mt-[10vh] w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-zinc-300 bg-white p-0 shadow-xl backdrop:bg-zinc-900/30" onClose={() => setQ("")}>
+      <dialog ref={dialog} aria-label={t("label")} className="mx-auto mt-[10vh] w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-zinc-300 bg-white p-0 shadow-xl backdrop:bg-zinc-900/30" onClose={() => setQ("")}>
         <div className="flex items-center gap-2 border-b border-zinc-200 px-3">
           <Search aria-hidden className="size-4 text-zinc-500" />
           <input
@@ -74,8 +87,8 @@ export function GlobalSearch() {
             aria-expanded={hits.length > 0}
             aria-controls={listId}
             aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
-            aria-label="Search meetings and follow-ups"
-            placeholder="Search meetings and follow-ups…"
+            aria-label={t("label")}
+            placeholder={t("placeholder")}
             className="w-full py-3 text-[15px] outline-none"
             value={q}
             onChange={(e) => {
@@ -91,7 +104,7 @@ export function GlobalSearch() {
             }}
           />
         </div>
-        <ul id={listId} role="listbox" aria-label="Results" className="max-h-[60vh] overflow-y-auto p-1">
+        <ul id={listId} role="listbox" aria-label={t("results")} className="max-h-[60vh] overflow-y-auto p-1">
           {hits.map((hit, i) => {
             const Icon = hit.kind === "meeting" ? CalendarDays : ListChecks;
             return (
@@ -108,15 +121,15 @@ export function GlobalSearch() {
                 <span className="min-w-0">
                   <span className="block truncate text-sm font-medium">{hit.title}</span>
                   <span className="block text-xs text-zinc-600">
-                    {hit.kind === "meeting" ? "Meeting" : "Follow-up"} · {hit.detail}
+                    {hit.kind === "meeting" ? t("meeting") : t("followUp")} · {hit.detail}
                   </span>
                 </span>
               </li>
             );
           })}
         </ul>
-        <p className="border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600" role="status">
-          {term.length < 2 ? "Type at least two letters." : isFetching ? "Searching…" : hits.length ? "↑ ↓ to choose, Enter to open, Esc to close." : "Nothing found."}
+        <p className={`border-t border-zinc-200 px-3 py-2 text-xs ${error && !isFetching && term.length >= 2 ? "text-red-800" : "text-zinc-600"}`} role="status">
+          {term.length < 2 ? t("minChars") : isFetching ? t("searching") : error ? t("failed", { reason: error.message }) : hits.length ? t("help") : t("nothing")}
         </p>
       </dialog>
     </>

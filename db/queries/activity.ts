@@ -1,15 +1,16 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activity, followUps, meetingSeries, meetings, organisations, priorityAreas, users } from "@/db/schema";
 import { AppError, invalid } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import type { ActivityFilters } from "@/lib/validation/activity";
+import { type ActivityFilters, signInActions } from "@/lib/validation/activity";
 import { assertAdmin } from "./admin";
+import { localAcronymSql, localNameSql } from "./local-names";
 
-export type EntityType = "meeting" | "follow_up" | "organisation" | "priority_area" | "meeting_series" | "user";
+export type EntityType = "meeting" | "follow_up" | "organisation" | "priority_area" | "meeting_series" | "user" | "setting";
 
-const nouns: Record<EntityType, string> = { meeting: "meeting", follow_up: "follow-up", organisation: "organisation", priority_area: "priority area", meeting_series: "series", user: "user" };
+const nouns: Record<EntityType, string> = { meeting: "meeting", follow_up: "follow-up", organisation: "organisation", priority_area: "priority area", meeting_series: "series", user: "user", setting: "setting" };
 
 /** The 409 for a change based on an old version: who changed the record last, and when (ISO; the UI shows it local). */
 export async function staleVersion(db: Db, entityType: EntityType, current: { id: string; version: number; updatedAt: Date }) {
@@ -65,6 +66,18 @@ export async function listEntityActivity(db: Db, entityType: EntityType, entityI
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
+/** The name of whoever made a record's latest change (its history's last row), for "X changed this a moment ago". */
+export async function lastActorName(db: Db, entityType: EntityType, entityId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: users.name })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(and(eq(activity.entityType, entityType), eq(activity.entityId, entityId)))
+    .orderBy(desc(activity.at), desc(activity.id))
+    .limit(1);
+  return row?.name ?? null;
+}
+
 /** Many activity rows at once (a merge moves hundreds of records); inside the caller's transaction. */
 export async function recordMany(tx: Db, rows: (typeof activity.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 500) await tx.insert(activity).values(rows.slice(i, i + 500));
@@ -90,6 +103,8 @@ export async function listActivity(db: Db, viewer: Viewer, filters: ActivityFilt
   if (filters.entityType) where.push(eq(activity.entityType, filters.entityType));
   if (filters.entityId) where.push(eq(activity.entityId, filters.entityId));
   if (filters.actorId) where.push(eq(activity.actorId, filters.actorId));
+  if (filters.kind === "sign_ins") where.push(inArray(activity.action, [...signInActions]));
+  if (filters.kind === "changes") where.push(notInArray(activity.action, [...signInActions]));
   if (filters.from) where.push(gte(activity.at, new Date(`${filters.from}T00:00:00Z`)));
   if (filters.to) where.push(lt(activity.at, nextDay(filters.to)));
   if (filters.cursor) where.push(lt(activity.id, decodeId(filters.cursor)));
@@ -119,8 +134,8 @@ export async function listActivity(db: Db, viewer: Viewer, filters: ActivityFilt
   };
 }
 
-/** What each entity in a page of activity is called, so the trail reads "DG HOME", not a uuid. */
-export async function entityNames(db: Db, refs: { entityType: string; entityId: string }[]) {
+/** What each entity in a page of activity is called, so the trail reads "DG HOME", not a uuid (in the reader's language, given one). */
+export async function entityNames(db: Db, refs: { entityType: string; entityId: string }[], reader: Pick<Viewer, "readLocale" | "locale"> = {}) {
   const ids = (type: string) => [...new Set(refs.filter((r) => r.entityType === type).map((r) => r.entityId))];
   const names = new Map<string, string>();
   const load = async (type: string, q: (ids: string[]) => Promise<{ id: string; name: string }[]>) => {
@@ -128,9 +143,9 @@ export async function entityNames(db: Db, refs: { entityType: string; entityId: 
     if (list.length) for (const r of await q(list)) names.set(r.id, r.name);
   };
   await Promise.all([
-    load("organisation", (l) => db.select({ id: organisations.id, name: sql<string>`coalesce(${organisations.acronym}, ${organisations.name})` }).from(organisations).where(inArray(organisations.id, l))),
-    load("priority_area", (l) => db.select({ id: priorityAreas.id, name: priorityAreas.name }).from(priorityAreas).where(inArray(priorityAreas.id, l))),
-    load("meeting_series", (l) => db.select({ id: meetingSeries.id, name: meetingSeries.name }).from(meetingSeries).where(inArray(meetingSeries.id, l))),
+    load("organisation", (l) => db.select({ id: organisations.id, name: sql<string>`coalesce(${localAcronymSql(organisations, reader)}, ${localNameSql(organisations, reader)})` }).from(organisations).where(inArray(organisations.id, l))),
+    load("priority_area", (l) => db.select({ id: priorityAreas.id, name: localNameSql(priorityAreas, reader) }).from(priorityAreas).where(inArray(priorityAreas.id, l))),
+    load("meeting_series", (l) => db.select({ id: meetingSeries.id, name: localNameSql(meetingSeries, reader) }).from(meetingSeries).where(inArray(meetingSeries.id, l))),
     load("user", (l) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, l))),
     load("meeting", (l) => db.select({ id: meetings.id, name: meetings.title }).from(meetings).where(inArray(meetings.id, l))),
     load("follow_up", (l) => db.select({ id: followUps.id, name: followUps.title }).from(followUps).where(inArray(followUps.id, l))),

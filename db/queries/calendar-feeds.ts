@@ -128,6 +128,7 @@ export async function feedEntries(db: Db, viewer: Viewer, today = new Date()) {
       or(eq(followUps.ownerUserId, viewer.id), eq(followUps.ownerOrganisationId, viewer.organisationId)),
       visibleFollowUpSql(viewer),
     ),
+    viewer,
   )
     .orderBy(asc(followUps.dueOn), asc(followUps.id))
     .limit(feedLimit);

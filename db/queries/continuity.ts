@@ -2,10 +2,12 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activity, followUps, meetingReviews, meetingSeries, meetings, organisations, priorityAreas } from "@/db/schema";
+import type { DocumentRef } from "@/lib/csv";
 import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import { type FollowUp, latestComments, organisationSubtree, overdueSql, selectFollowUps, visibleFollowUpSql } from "./follow-ups";
-import { getMeeting, type Meeting, visibleMeetingSql } from "./meetings";
+import { documentRefs } from "./attachments";
+import { closedSql, type FollowUp, latestComments, notClosedSql, organisationSubtree, overdueSql, selectFollowUps, visibleFollowUpSql } from "./follow-ups";
+import { getMeeting, type Meeting, previousInSeriesOrder, visibleMeetingSql } from "./meetings";
 
 type Status = FollowUp["status"];
 
@@ -55,7 +57,7 @@ export async function earlierMeetings(db: Db, viewer: Viewer, meeting: Pick<Meet
           .select(columns)
           .from(meetings)
           .where(and(eq(meetings.seriesId, meeting.seriesId), lt(meetings.heldOn, meeting.heldOn)))
-          .orderBy(desc(meetings.heldOn), desc(meetings.id))
+          .orderBy(...previousInSeriesOrder)
           .limit(1)
       : Promise.resolve([]),
     db
@@ -85,7 +87,7 @@ export async function sinceThePreviousMeeting(db: Db, viewer: Viewer, meetingId:
   const sources = await earlierMeetings(db, viewer, meeting);
   const at = asOfInstant(meeting.heldOn);
   const rows = sources.length
-    ? await selectFollowUps(db, and(inArray(followUps.meetingId, sources.map((s) => s.id)), visibleFollowUpSql(viewer))).orderBy(
+    ? await selectFollowUps(db, and(inArray(followUps.meetingId, sources.map((s) => s.id)), visibleFollowUpSql(viewer)), viewer).orderBy(
         asc(priorityAreas.sortOrder),
         asc(sql`coalesce(${followUps.dueOn}, '9999-12-31'::date)`),
         asc(followUps.createdAt),
@@ -120,9 +122,9 @@ export async function seriesStats(db: Db, viewer: Viewer, seriesId: string) {
   const inSeries = and(eq(meetings.seriesId, seriesId), visibleMeetingSql(viewer));
   const figures = {
     made: sql<number>`count(${followUps.id})::int`,
-    closed: sql<number>`(count(*) filter (where ${followUps.status} in ('done', 'cancelled')))::int`,
+    closed: sql<number>`(count(*) filter (where ${closedSql}))::int`,
     done: sql<number>`(count(*) filter (where ${isDone}))::int`,
-    open: sql<number>`(count(*) filter (where ${followUps.status} not in ('done', 'cancelled')))::int`,
+    open: sql<number>`(count(*) filter (where ${notClosedSql}))::int`,
     overdue: sql<number>`(count(*) filter (where ${overdueSql}))::int`,
     medianDaysToClose: sql<number | null>`${median(daysToClose)} filter (where ${isDone} and ${isNotNull(followUps.completedAt)})`,
   };
@@ -182,30 +184,32 @@ export type BriefingOptions = { wide?: boolean };
  */
 export async function briefing(db: Db, viewer: Viewer, meetingId: string, options: BriefingOptions = {}) {
   const meeting = await getMeeting(db, viewer, meetingId);
-  const sources = await earlierMeetings(db, viewer, meeting);
+  // For a wide audience, a restricted meeting is neither named in the scope nor a "since" date.
+  const sources = (await earlierMeetings(db, viewer, meeting)).filter((s) => !options.wide || s.visibility === "internal");
   const previous = sources.find((s) => s.reason === "previous") ?? null;
   const reviewedIds = sources.filter((s) => s.reason === "reviewed").map((s) => s.id);
   const fromMeetings = or(
     meeting.seriesId ? and(eq(meetings.seriesId, meeting.seriesId), lt(meetings.heldOn, meeting.heldOn)) : undefined,
     reviewedIds.length ? inArray(followUps.meetingId, reviewedIds) : undefined,
   );
-  if (!fromMeetings) return { meeting, previous, sources, open: [], completed: [], progress: new Map<string, string>(), wide: !!options.wide };
+  if (!fromMeetings) return { meeting, previous, sources, open: [], completed: [], progress: new Map<string, string>(), documents: new Map<string, DocumentRef[]>(), wide: !!options.wide };
   const scope = and(fromMeetings, visibleFollowUpSql(viewer), options.wide ? eq(meetings.visibility, "internal") : undefined);
   // Completed since the previous meeting; with no previous meeting, since the earliest reviewed one.
   const since = previous?.heldOn ?? sources.map((s) => s.heldOn).sort()[0] ?? meeting.heldOn;
   const [open, completed] = await Promise.all([
-    selectFollowUps(db, and(scope, sql`${followUps.status} not in ('done', 'cancelled')`)).orderBy(
+    selectFollowUps(db, and(scope, notClosedSql), viewer).orderBy(
       asc(priorityAreas.sortOrder),
       asc(sql`coalesce(${followUps.dueOn}, '9999-12-31'::date)`),
       asc(followUps.title),
     ),
-    selectFollowUps(db, and(scope, eq(followUps.status, "done"), gte(followUps.completedAt, new Date(asOfInstant(since))))).orderBy(
+    selectFollowUps(db, and(scope, eq(followUps.status, "done"), gte(followUps.completedAt, new Date(asOfInstant(since)))), viewer).orderBy(
       asc(priorityAreas.sortOrder),
       desc(followUps.completedAt),
     ),
   ]);
-  const progress = await latestComments(db, [...open, ...completed].map((f) => f.id));
-  return { meeting, previous, sources, open, completed, progress, wide: !!options.wide, since };
+  const ids = [...open, ...completed].map((f) => f.id);
+  const [progress, documents] = await Promise.all([latestComments(db, ids), documentRefs(db, ids)]);
+  return { meeting, previous, sources, open, completed, progress, documents, wide: !!options.wide, since };
 }
 
 export type Briefing = Awaited<ReturnType<typeof briefing>>;
@@ -246,7 +250,7 @@ export async function accountability(db: Db, viewer: Viewer, organisationId: str
   const owned = and(inArray(followUps.ownerOrganisationId, await organisationSubtree(db, viewer, organisationId)), visibleFollowUpSql(viewer));
   const figures = {
     total: sql<number>`count(*)::int`,
-    open: sql<number>`(count(*) filter (where ${followUps.status} not in ('done', 'cancelled')))::int`,
+    open: sql<number>`(count(*) filter (where ${notClosedSql}))::int`,
     overdue: sql<number>`(count(*) filter (where ${overdueSql}))::int`,
     done: sql<number>`(count(*) filter (where ${followUps.status} = 'done'))::int`,
     onTime: sql<number>`(count(*) filter (where ${onTimeSql}))::int`,
@@ -261,8 +265,8 @@ export async function accountability(db: Db, viewer: Viewer, organisationId: str
       .where(owned)
       .groupBy(organisations.id, organisations.acronym, organisations.name)
       .orderBy(desc(sql`count(*)`), asc(organisations.name)),
-    selectFollowUps(db, owned)
-      .orderBy(asc(sql`${followUps.status} in ('done', 'cancelled')`), asc(sql`coalesce(${followUps.dueOn}, '9999-12-31'::date)`), asc(followUps.title))
+    selectFollowUps(db, owned, viewer)
+      .orderBy(asc(closedSql), asc(sql`coalesce(${followUps.dueOn}, '9999-12-31'::date)`), asc(followUps.title))
       .limit(1000),
   ]);
   const rate = (onTime: number, rated: number) => (rated ? onTime / rated : null);

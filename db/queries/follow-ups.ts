@@ -1,100 +1,24 @@
 import "server-only";
-import { alias } from "drizzle-orm/pg-core";
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { comments, followUpStatuses, followUps, meetingParticipants, meetings, organisations, priorityAreas, users } from "@/db/schema";
-import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
-import { can, canChangeFollowUp, canComment, canSeeFollowUp, type Viewer } from "@/lib/policy";
+import { activity, commentMentions, comments, followUpStatuses, followUps, meetings, notifications, organisations, users } from "@/db/schema";
+import { readUndoToken, UNDO_MINUTES, type UndoItem, undoToken } from "@/server/bulk-undo-token";
+import { AppError, forbidden, invalid } from "@/lib/errors";
+import { completedAtFor, type FollowUpStatus, isClosed } from "@/lib/follow-ups/status";
+import { can, canChangeFollowUp, canComment, type Viewer } from "@/lib/policy";
 import type { FollowUpBulkPatch, FollowUpFilters, FollowUpPatch, FollowUpSort, FollowUpValues } from "@/lib/validation/follow-ups";
-import { listEntityActivity, recordChanges, recordEvent, staleVersion } from "./activity";
-import { visibleMeetingSql } from "./meetings";
-import { queueAssignmentNotices } from "./notifications";
-import { encodeCursor, likePattern } from "./paging";
+import { listEntityActivity, recordChanges, recordEvent, recordMany, staleVersion } from "./activity";
+import { attachToComment, checkEvidence } from "./attachments";
+import { dueKey, type FollowUp, type FollowUpRow, getFollowUp, overdueSql, selectFollowUpRows, selectFollowUps, visibleFollowUpSql } from "./follow-up-rows";
+import { visibleMeetingSql } from "./meeting-rows";
+
+export * from "./follow-up-rows";
+import { queueAssignmentNotices } from "./assignment-notices";
+import { followUpEvent, queueFollowUpChange } from "./webhook-events";
+import { encodeCursor, isCursorText, isIsoInstant, isRealDate, isUuid, likePattern } from "./paging";
+import { checkMentions, followUpChanged, saveMentions } from "./user-notifications";
 import { checkReferences } from "./reference";
-
-type FollowUpStatus = (typeof followUpStatuses)[number];
-const closed = ["done", "cancelled"] as const;
-/** Overdue is derived, never stored: due before today and not done or cancelled. */
-export const overdueSql = sql<boolean>`(${followUps.dueOn} is not null and ${followUps.dueOn} < current_date and ${followUps.status} not in ('done', 'cancelled'))`;
-const dueKey = sql`coalesce(${followUps.dueOn}, '9999-12-31'::date)`;
-const ownerUser = alias(users, "owner_user");
-
-/** The follow-up's own fields: what the API answers (toFollowUpJson). */
-const rowColumns = {
-  id: followUps.id,
-  title: followUps.title,
-  description: followUps.description,
-  meetingId: followUps.meetingId,
-  priorityAreaId: followUps.priorityAreaId,
-  ownerOrganisationId: followUps.ownerOrganisationId,
-  ownerUserId: followUps.ownerUserId,
-  dueOn: followUps.dueOn,
-  status: followUps.status,
-  priority: followUps.priority,
-  completedAt: followUps.completedAt,
-  overdue: overdueSql,
-  createdById: followUps.createdById,
-  createdAt: followUps.createdAt,
-  updatedAt: followUps.updatedAt,
-  version: followUps.version,
-};
-
-/** Follow-ups without the names of what they point to (the API's lists): the meeting is joined for the visibility rule only. */
-const selectFollowUpRows = (db: Db, where: SQL | undefined) =>
-  db.select(rowColumns).from(followUps).leftJoin(meetings, eq(meetings.id, followUps.meetingId)).where(where);
-
-export type FollowUpRow = Awaited<ReturnType<typeof selectFollowUpRows>>[number];
-
-export const selectFollowUps = (db: Db, where: SQL | undefined) =>
-  db
-    .select({
-      ...rowColumns,
-      meetingTitle: meetings.title,
-      meetingHeldOn: meetings.heldOn,
-      meetingVisibility: meetings.visibility,
-      meetingCreatedById: meetings.createdById,
-      meetingHostOrganisationId: meetings.hostOrganisationId,
-      priorityAreaName: priorityAreas.name,
-      ownerOrganisationAcronym: organisations.acronym,
-      ownerOrganisationName: organisations.name,
-      ownerUserName: ownerUser.name,
-    })
-    .from(followUps)
-    .leftJoin(meetings, eq(meetings.id, followUps.meetingId))
-    .innerJoin(priorityAreas, eq(priorityAreas.id, followUps.priorityAreaId))
-    .innerJoin(organisations, eq(organisations.id, followUps.ownerOrganisationId))
-    .leftJoin(ownerUser, eq(ownerUser.id, followUps.ownerUserId))
-    .where(where);
-
-export type FollowUp = Awaited<ReturnType<typeof selectFollowUps>>[number];
-
-/** The SQL form of canSeeFollowUp: one without a meeting is internal; otherwise as its meeting. */
-export function visibleFollowUpSql(viewer: Viewer): SQL | undefined {
-  const meetingVisible = visibleMeetingSql(viewer);
-  return meetingVisible ? or(isNull(followUps.meetingId), meetingVisible) : undefined;
-}
-
-export function toFollowUpJson(f: FollowUpRow) {
-  return {
-    id: f.id,
-    title: f.title,
-    description: f.description,
-    meetingId: f.meetingId,
-    priorityAreaId: f.priorityAreaId,
-    ownerOrganisationId: f.ownerOrganisationId,
-    ownerUserId: f.ownerUserId,
-    dueOn: f.dueOn,
-    status: f.status,
-    priority: f.priority,
-    completedAt: f.completedAt?.toISOString() ?? null,
-    overdue: f.overdue,
-    createdById: f.createdById,
-    createdAt: f.createdAt.toISOString(),
-    updatedAt: f.updatedAt.toISOString(),
-    version: f.version,
-  };
-}
 
 /** The conditions of a filtered list (without the cursor): shared by the list, its counts and the CSV export. */
 function followUpWhere(viewer: Viewer, filters: Scoped<Omit<FollowUpFilters, "cursor" | "limit" | "sort" | "dir">>): SQL | undefined {
@@ -108,6 +32,9 @@ function followUpWhere(viewer: Viewer, filters: Scoped<Omit<FollowUpFilters, "cu
   if (filters.dueFrom) conditions.push(sql`${followUps.dueOn} >= ${filters.dueFrom}::date`);
   if (filters.dueTo) conditions.push(sql`${followUps.dueOn} <= ${filters.dueTo}::date`);
   if (filters.overdue !== undefined) conditions.push(filters.overdue ? overdueSql : sql`not ${overdueSql}`);
+  // UTC days, as the overview's months are, whatever the server's time zone; a range on the column itself.
+  if (filters.completedFrom) conditions.push(sql`${followUps.completedAt} >= (${filters.completedFrom}::date)::timestamp at time zone 'UTC'`);
+  if (filters.completedTo) conditions.push(sql`${followUps.completedAt} < (${filters.completedTo}::date + 1)::timestamp at time zone 'UTC'`);
   if (filters.mine) conditions.push(or(eq(followUps.ownerUserId, viewer.id), eq(followUps.ownerOrganisationId, viewer.organisationId)));
   if (filters.q) {
     const p = likePattern(filters.q);
@@ -120,7 +47,7 @@ function followUpWhere(viewer: Viewer, filters: Scoped<Omit<FollowUpFilters, "cu
  * An organisation and all its sub-units, however deep (a union, so a cycle cannot loop), as ids. They
  * are read before the list, not inside it: given the ids, the planner knows it filters a few units'
  * rows and reads the owner index; given the subquery, it guessed half the table and scanned all of
- * it (the board's counts on the scale data, 9 → 2.4 ms). The viewer's own organisation, the pages'
+ * it (measured: bench/README.md, "History"). The viewer's own organisation, the pages'
  * default, is known from the session and costs nothing; another is read once per viewer, which is a
  * request's, so a page's list and its counts share the read.
  */
@@ -143,8 +70,10 @@ export function organisationSubtree(db: Db, viewer: Viewer, organisationId: stri
 }
 /** The filters with the organisation's sub-units read (undefined: no organisation filter): what followUpWhere builds on. */
 type Scoped<F> = F & { ownerOrganisationIds: string[] | undefined };
-async function scoped<F extends { organisationId?: string }>(db: Db, viewer: Viewer, filters: F): Promise<Scoped<F>> {
-  return { ...filters, ownerOrganisationIds: filters.organisationId ? await organisationSubtree(db, viewer, filters.organisationId) : undefined };
+async function scoped<F extends { organisationId?: string; subUnits?: boolean }>(db: Db, viewer: Viewer, filters: F): Promise<Scoped<F>> {
+  if (!filters.organisationId) return { ...filters, ownerOrganisationIds: undefined };
+  if (filters.subUnits === false) return { ...filters, ownerOrganisationIds: [filters.organisationId] };
+  return { ...filters, ownerOrganisationIds: await organisationSubtree(db, viewer, filters.organisationId) };
 }
 
 type SortKey = { expr: SQL; cast: string; value: (f: FollowUpRow) => string };
@@ -163,11 +92,11 @@ const sortKeys: Record<FollowUpSort, SortKey[]> = {
 
 const badCursor = () => invalid("cursor", { cursor: "This page link is not valid. Start again from the first page." });
 const cursorShapes: Record<string, (v: string) => boolean> = {
-  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
-  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
-  text: (v) => v.length <= 400,
+  uuid: isUuid,
+  date: isRealDate,
+  text: isCursorText,
   follow_up_status: (v) => (followUpStatuses as readonly string[]).includes(v),
-  timestamptz: (v) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v)),
+  timestamptz: isIsoInstant,
 };
 
 /** The cursor's key values, checked against the sort it was made for (no SQL sees a bad one). */
@@ -219,7 +148,7 @@ function pageQuery(viewer: Viewer, filters: Scoped<FollowUpFilters>) {
 /** A page of follow-ups with the names of their meeting, area, organisation and owner (for pages). */
 export async function listFollowUps(db: Db, viewer: Viewer, filters: FollowUpFilters) {
   const q = pageQuery(viewer, await scoped(db, viewer, filters));
-  return q.page(await selectFollowUps(db, q.where).orderBy(...q.order).limit(q.read));
+  return q.page(await selectFollowUps(db, q.where, viewer).orderBy(...q.order).limit(q.read));
 }
 
 /** The same page, the follow-ups' own fields only (for the API, which answers ids, not names). */
@@ -231,8 +160,8 @@ export async function listFollowUpRows(db: Db, viewer: Viewer, filters: FollowUp
 /**
  * The board's columns: per status, the first page in due order, all in one statement — the ids of
  * each column's first rows from a lateral join over the statuses, then those rows with their names.
- * Postgres plans it once; five lists were planned five times, and planning (≈4 ms a list on the scale
- * data, EXPLAIN ANALYZE) was most of the board's database time. Each column's cursor pages on with
+ * Postgres plans it once; five lists were planned five times, and planning was most of the board's
+ * database time (bench/README.md, "History"). Each column's cursor pages on with
  * listFollowUps({ ...filters, status }).
  */
 export async function listFollowUpColumns(db: Db, viewer: Viewer, filters: FollowUpFilters, statuses: readonly FollowUpStatus[], limit: number) {
@@ -252,6 +181,7 @@ export async function listFollowUpColumns(db: Db, viewer: Viewer, filters: Follo
   const rows = await selectFollowUps(
     db,
     inArray(followUps.id, sql`(select f.id from unnest(array[${statusList}]::follow_up_status[]) as col(status) cross join lateral (${firstRows}) f)`),
+    viewer,
   ).orderBy(...q.order);
   return new Map(statuses.map((s) => [s, q.page(rows.filter((r) => r.status === s))]));
 }
@@ -270,25 +200,8 @@ export async function countFollowUpsByStatus(db: Db, viewer: Viewer, filters: Fo
 }
 
 /** The follow-ups of one meeting the viewer can see, for its page (a meeting may have hundreds). */
-export async function listMeetingFollowUps(db: Db, meetingId: string) {
-  return selectFollowUps(db, eq(followUps.meetingId, meetingId)).orderBy(asc(dueKey), asc(followUps.createdAt));
-}
-
-const meetingFacts = (f: FollowUp, participantOrganisationIds: string[]) =>
-  f.meetingId && f.meetingVisibility
-    ? { visibility: f.meetingVisibility, createdById: f.meetingCreatedById, hostOrganisationId: f.meetingHostOrganisationId, participantOrganisationIds }
-    : null;
-
-/** The follow-up if the viewer may see it; otherwise 404. */
-export async function getFollowUp(db: Db, viewer: Viewer, id: string, opts: { forUpdate?: boolean } = {}): Promise<FollowUp> {
-  if (opts.forUpdate) await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.id, id)).for("update");
-  const [row] = await selectFollowUps(db, eq(followUps.id, id)).limit(1);
-  if (!row) throw notFound("follow_up");
-  const participants = row.meetingId && row.meetingVisibility === "restricted"
-    ? (await db.select({ id: meetingParticipants.organisationId }).from(meetingParticipants).where(eq(meetingParticipants.meetingId, row.meetingId))).map((p) => p.id)
-    : [];
-  if (!canSeeFollowUp(viewer, meetingFacts(row, participants))) throw notFound("follow_up");
-  return row;
+export async function listMeetingFollowUps(db: Db, viewer: Viewer, meetingId: string) {
+  return selectFollowUps(db, and(eq(followUps.meetingId, meetingId), visibleFollowUpSql(viewer)), viewer).orderBy(asc(dueKey), asc(followUps.createdAt));
 }
 
 async function checkMeeting(db: Db, viewer: Viewer, meetingId: string | null | undefined) {
@@ -301,6 +214,8 @@ async function checkMeeting(db: Db, viewer: Viewer, meetingId: string | null | u
 export async function createFollowUp(db: Db, viewer: Viewer, input: FollowUpValues) {
   return db.transaction(async (tx) => {
     await checkMeeting(tx, viewer, input.meetingId);
+    // A new follow-up has no documents yet: in an area that requires evidence it cannot start done.
+    if (input.status === "done") await checkEvidence(tx, "00000000-0000-0000-0000-000000000000", input.priorityAreaId);
     await checkReferences(tx, [
       { field: "priorityAreaId", kind: "priorityArea", ids: [input.priorityAreaId] },
       { field: "ownerOrganisationId", kind: "organisation", ids: [input.ownerOrganisationId] },
@@ -313,21 +228,33 @@ export async function createFollowUp(db: Db, viewer: Viewer, input: FollowUpValu
         meetingId: input.meetingId ?? null,
         ownerUserId: input.ownerUserId ?? null,
         dueOn: input.dueOn ?? null,
-        completedAt: input.status === "done" ? new Date() : null,
+        completedAt: completedAtFor(input.status) ?? null,
         createdById: viewer.id,
       })
       .returning({ id: followUps.id });
     if (!row) throw new Error("insert returned nothing");
     await recordEvent(tx, viewer.id, "follow_up", row.id, "created", { title: input.title, status: input.status });
     await queueAssignmentNotices(tx, viewer, row.id, null);
-    return getFollowUp(tx, viewer, row.id);
+    await followUpChanged(tx, viewer, row.id, { created: true });
+    const created = await getFollowUp(tx, viewer, row.id);
+    await followUpEvent(tx, "follow_up.created", created);
+    return created;
   });
 }
 
 export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: FollowUpPatch) {
   return db.transaction(async (tx) => {
     const current = await getFollowUp(tx, viewer, id, { forUpdate: true });
-    const { version, ...fields } = patch;
+    const { version, ...sent } = patch;
+    // Only what differs is a change: a PATCH that changes nothing changes nothing (no version bump,
+    // no permission needed), so nobody can force other people's 409s by re-sending what is there.
+    const fields = Object.fromEntries(
+      Object.entries(sent).filter(([k, v]) => v !== undefined && (v ?? null) !== (current[k as keyof typeof current] ?? null)),
+    ) as typeof sent;
+    if (!Object.keys(fields).length) {
+      if (current.version !== version) throw await staleVersion(tx, "follow_up", current);
+      return current;
+    }
     const other = (["title", "description", "priority", "priorityAreaId"] as const).some((k) => fields[k] !== undefined && fields[k] !== current[k]);
     const newOwner = fields.ownerUserId && fields.ownerUserId !== current.ownerUserId
       ? (await tx.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, fields.ownerUserId)))[0]
@@ -341,17 +268,13 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: 
       );
     }
     if (current.version !== version) throw await staleVersion(tx, "follow_up", current);
+    if (fields.status === "done" && current.status !== "done") await checkEvidence(tx, id, fields.priorityAreaId ?? current.priorityAreaId);
     await checkReferences(tx, [
       { field: "priorityAreaId", kind: "priorityArea", ids: [fields.priorityAreaId], allowArchived: [current.priorityAreaId] },
       { field: "ownerOrganisationId", kind: "organisation", ids: [fields.ownerOrganisationId], allowArchived: [current.ownerOrganisationId] },
       { field: "ownerUserId", kind: "user", ids: [fields.ownerUserId !== current.ownerUserId ? fields.ownerUserId : null] },
     ]);
-    const completedAt =
-      fields.status === undefined || fields.status === current.status
-        ? undefined
-        : fields.status === "done"
-          ? new Date()
-          : null;
+    const completedAt = completedAtFor(fields.status, current.status);
     const [updated] = await tx
       .update(followUps)
       .set({ ...fields, ...(completedAt !== undefined ? { completedAt } : {}), version: sql`${followUps.version} + 1`, updatedAt: new Date() })
@@ -360,31 +283,53 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: 
     if (!updated) throw await staleVersion(tx, "follow_up", current);
     await recordChanges(tx, viewer.id, "follow_up", id, current, fields);
     await queueAssignmentNotices(tx, viewer, id, current);
-    return getFollowUp(tx, viewer, id);
+    await followUpChanged(tx, viewer, id, { before: current });
+    const after = await getFollowUp(tx, viewer, id);
+    await queueFollowUpChange(tx, current, after);
+    return after;
   });
 }
 
 
-export async function addComment(db: Db, viewer: Viewer, followUpId: string, body: string) {
+/** A comment: the people it @mentions (each must be able to see the follow-up) and documents the viewer already uploaded to this follow-up. */
+export async function addComment(db: Db, viewer: Viewer, followUpId: string, body: string, extras: { mentionedUserIds?: readonly string[]; attachmentIds?: string[] } = {}) {
+  const { mentionedUserIds = [], attachmentIds = [] } = extras;
   return db.transaction(async (tx) => {
     const current = await getFollowUp(tx, viewer, followUpId);
     if (!canComment(viewer, current)) throw forbidden("comment", "You can comment on follow-ups that you or your organisation own.");
+    const mentioned = await checkMentions(tx, current.meetingId, mentionedUserIds);
     const [row] = await tx.insert(comments).values({ followUpId, authorId: viewer.id, body }).returning();
     if (!row) throw new Error("insert returned nothing");
-    await recordEvent(tx, viewer.id, "follow_up", followUpId, "commented", { commentId: row.id });
-    return { id: row.id, followUpId, authorId: viewer.id, authorName: viewer.name, body: row.body, createdAt: row.createdAt.toISOString() };
+    await saveMentions(tx, row.id, mentioned);
+    await attachToComment(tx, viewer, followUpId, row.id, attachmentIds);
+    const attached = [...new Set(attachmentIds)];
+    await recordEvent(tx, viewer.id, "follow_up", followUpId, "commented", { commentId: row.id, ...(attached.length ? { attachmentIds: attached } : {}) });
+    await followUpChanged(tx, viewer, followUpId, { comment: { id: row.id, mentionedUserIds: mentioned } });
+    await followUpEvent(tx, "comment.created", current, { comment: { id: row.id, authorName: viewer.name, body: row.body, createdAt: row.createdAt.toISOString() } });
+    return { id: row.id, followUpId, authorId: viewer.id, authorName: viewer.name, body: row.body, mentionedUserIds: mentioned, attachmentIds: attached, createdAt: row.createdAt.toISOString() };
   });
 }
 
 export async function listComments(db: Db, viewer: Viewer, followUpId: string) {
   await getFollowUp(db, viewer, followUpId);
+  const mentions = sql<string[]>`(select coalesce(json_agg(cm.user_id order by cm.user_id), '[]'::json) from ${commentMentions} cm where cm.comment_id = ${comments.id})`;
   const rows = await db
-    .select({ id: comments.id, followUpId: comments.followUpId, authorId: comments.authorId, authorName: users.name, body: comments.body, createdAt: comments.createdAt })
+    .select({
+      id: comments.id,
+      followUpId: comments.followUpId,
+      authorId: comments.authorId,
+      authorName: users.name,
+      body: comments.body,
+      mentionedUserIds: mentions,
+      attachmentIds: sql<string[]>`(select coalesce(json_agg(a.id order by a.created_at), '[]'::json) from attachments a where a.comment_id = ${comments.id} and a.deleted_at is null)`,
+      createdAt: comments.createdAt,
+    })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.followUpId, followUpId))
     .orderBy(asc(comments.createdAt));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const list = (v: string[] | string) => (typeof v === "string" ? (JSON.parse(v) as string[]) : v);
+  return rows.map((r) => ({ ...r, mentionedUserIds: list(r.mentionedUserIds), attachmentIds: list(r.attachmentIds), createdAt: r.createdAt.toISOString() }));
 }
 
 export async function followUpActivity(db: Db, viewer: Viewer, followUpId: string) {
@@ -403,8 +348,6 @@ export async function latestComments(db: Db, ids: string[]) {
   return new Map(rows.map((r) => [r.followUpId, r.body]));
 }
 
-export const isClosed = (status: string) => (closed as readonly string[]).includes(status);
-
 export type BulkRefusal = { id: string; title: string | null; reason: string };
 
 /** Why one follow-up of a bulk edit is refused: said in words the table can show beside its title. */
@@ -421,7 +364,10 @@ function bulkRefusalReason(viewer: Viewer, f: FollowUp, change: FollowUpBulkPatc
  * never touched; each visible one is checked with the same rule as a single edit, plus the bulk
  * permission (managers within their subtree, admins anywhere). The rest change, each with its activity.
  */
-export async function bulkUpdateFollowUps(db: Db, viewer: Viewer, { ids, change }: FollowUpBulkPatch) {
+export async function bulkUpdateFollowUps(db: Db, viewer: Viewer, { ids, change, includeClosed }: FollowUpBulkPatch) {
+  // A new due date or owner on a done or cancelled follow-up rewrites the record of what was agreed:
+  // left out unless asked for. A status change is meant for every row chosen.
+  const skipClosed = change.status === undefined && !includeClosed;
   return db.transaction(async (tx) => {
     const unique = [...new Set(ids)];
     // Lock in id order, so two bulk edits over overlapping rows cannot deadlock.
@@ -439,10 +385,16 @@ export async function bulkUpdateFollowUps(db: Db, viewer: Viewer, { ids, change 
     const changed: string[] = [];
     const unchanged: string[] = [];
     const refused: BulkRefusal[] = [];
+    const skippedClosed: string[] = [];
+    const undo: UndoItem[] = [];
     for (const id of unique) {
       const current = byId.get(id);
       if (!current) {
         refused.push({ id, title: null, reason: "Not found, or not visible to you." });
+        continue;
+      }
+      if (skipClosed && isClosed(current.status)) {
+        skippedClosed.push(id);
         continue;
       }
       const allowed =
@@ -456,15 +408,102 @@ export async function bulkUpdateFollowUps(db: Db, viewer: Viewer, { ids, change 
         unchanged.push(id);
         continue;
       }
-      const completedAt = fields.status === undefined ? undefined : fields.status === "done" ? new Date() : null;
-      await tx
+      if (fields.status === "done") {
+        const missing = await checkEvidence(tx, id, current.priorityAreaId).then(() => null, (e: unknown) => e);
+        if (missing) {
+          refused.push({ id, title: current.title, reason: "Its priority area requires evidence to close: attach a document or link first." });
+          continue;
+        }
+      }
+      const completedAt = completedAtFor(fields.status, current.status);
+      const [saved] = await tx
         .update(followUps)
         .set({ ...fields, ...(completedAt !== undefined ? { completedAt } : {}), version: sql`${followUps.version} + 1`, updatedAt: new Date() })
-        .where(eq(followUps.id, id));
+        .where(eq(followUps.id, id))
+        .returning({ version: followUps.version });
       await recordChanges(tx, viewer.id, "follow_up", id, current, fields);
       await queueAssignmentNotices(tx, viewer, id, current);
+      await queueFollowUpChange(tx, current, (await selectFollowUps(tx, eq(followUps.id, id)))[0]!);
+      await followUpChanged(tx, viewer, id, { before: current });
       changed.push(id);
+      const before: UndoItem["before"] = Object.fromEntries(Object.keys(fields).map((k) => [k, current[k as keyof typeof fields] ?? null]));
+      if (fields.status !== undefined) before.completedAt = current.completedAt?.toISOString() ?? null;
+      if (saved) undo.push({ id, version: saved.version, before });
     }
-    return { changed, unchanged, refused };
+    return { changed, unchanged, refused, skippedClosed, undoToken: undo.length ? undoToken(viewer.id, undo) : null, undoMinutes: UNDO_MINUTES };
+  });
+}
+
+/**
+ * Undo a bulk edit from its token: every follow-up it changed gets its fields back, in one
+ * transaction, each with its own activity records. If any of them changed since (its version moved
+ * on), nothing is undone: 409, naming them.
+ */
+export async function undoBulkEdit(db: Db, viewer: Viewer, token: string) {
+  const read = readUndoToken(token, viewer.id);
+  if (!read.ok) {
+    throw invalid("bulk_undo", {
+      token: read.reason === "expired" ? `Too late to undo: an undo lasts ${UNDO_MINUTES} minutes. Change them back by hand.` : "This undo token is not valid.",
+    });
+  }
+  const items = read.payload.items;
+  return db.transaction(async (tx) => {
+    const ids = items.map((i) => i.id);
+    if (!ids.length) return { restored: [] as string[] };
+    await tx.select({ id: followUps.id }).from(followUps).where(inArray(followUps.id, ids)).orderBy(asc(followUps.id)).for("update");
+    const rows = await selectFollowUps(tx, and(inArray(followUps.id, ids), visibleFollowUpSql(viewer)));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const moved = items.filter((i) => byId.get(i.id)?.version !== i.version);
+    if (moved.length) {
+      const names = moved.map((i) => byId.get(i.id)?.title ?? "a follow-up you can no longer see");
+      throw new AppError(
+        "conflict:follow_up",
+        `Nothing was undone: ${moved.length === 1 ? "1 follow-up has" : `${moved.length} follow-ups have`} changed since your bulk edit (${names.slice(0, 5).join("; ")}${names.length > 5 ? "; …" : ""}). Reload to see them.`,
+      );
+    }
+    // Rows given the same fields back are one UPDATE (a re-date of 500 had one "before" for all);
+    // every row still gets its own activity records, all in one insert.
+    const groups = new Map<string, { fields: FollowUpBulkPatch["change"]; completedAt: string | null | undefined; ids: string[] }>();
+    const history: (typeof activity.$inferInsert)[] = [];
+    const reassigned: string[] = [];
+    for (const item of items) {
+      const current = byId.get(item.id)!;
+      if (!can(viewer, "follow_up:manage", { followUp: current })) throw forbidden("follow_up", `You may no longer change “${current.title}”, so nothing was undone.`);
+      const { completedAt, status, ...rest } = item.before;
+      const fields: FollowUpBulkPatch["change"] = { ...rest };
+      if (status !== undefined) {
+        if (!(followUpStatuses as readonly string[]).includes(status)) throw invalid("bulk_undo", { token: "This undo token is not valid." });
+        fields.status = status as FollowUpStatus;
+      }
+      const key = JSON.stringify([fields, completedAt]);
+      const group = groups.get(key) ?? { fields, completedAt, ids: [] };
+      group.ids.push(item.id);
+      groups.set(key, group);
+      for (const [field, after] of Object.entries(fields)) {
+        const before = current[field as keyof typeof fields] ?? null;
+        if (JSON.stringify(before) !== JSON.stringify(after ?? null)) history.push({ actorId: viewer.id, entityType: "follow_up", entityId: item.id, action: "updated", field, before, after: after ?? null });
+      }
+      if (fields.ownerOrganisationId !== undefined || fields.ownerUserId !== undefined) reassigned.push(item.id);
+    }
+    for (const { fields, completedAt, ids: groupIds } of groups.values()) {
+      await tx
+        .update(followUps)
+        .set({
+          ...fields,
+          ...(completedAt !== undefined ? { completedAt: completedAt === null ? null : new Date(completedAt) } : {}),
+          version: sql`${followUps.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(inArray(followUps.id, groupIds));
+    }
+    await recordMany(tx, history);
+    if (reassigned.length) {
+      // The notice of the reassignment just undone is no news any more, if it has not gone yet.
+      await tx
+        .update(notifications)
+        .set({ status: "skipped", lastError: "The reassignment was undone before this notice was sent.", nextAttemptAt: null })
+        .where(and(inArray(notifications.followUpId, reassigned), eq(notifications.kind, "assignment"), inArray(notifications.status, ["pending", "failed"])));
+    }
+    return { restored: ids };
   });
 }

@@ -3,7 +3,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, userIdentities, users } from "@/db/schema";
 import { recordEvent } from "./activity";
-import { relatives } from "./organisations";
+import { relatives } from "@/lib/organisations/tree";
 import { toUserJson } from "./users";
 
 export type User = typeof users.$inferSelect;

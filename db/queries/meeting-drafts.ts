@@ -4,6 +4,7 @@ import { extractMeetingDraft, type MeetingDraft } from "@/lib/drafts/extract";
 import { AppError, forbidden, invalid } from "@/lib/errors";
 import { can, type Viewer } from "@/lib/policy";
 import type { MeetingWithFollowUpsValues } from "@/lib/validation/meeting-drafts";
+import { writeAgendaItems } from "./agenda-items";
 import { createFollowUp } from "./follow-ups";
 import { createMeeting } from "./meetings";
 import { listOrganisations } from "./organisations";
@@ -20,21 +21,40 @@ export async function draftMeeting(db: Db, viewer: Viewer, text: string): Promis
 }
 
 /**
- * The meeting from an accepted draft and the follow-ups ticked in it, in one transaction: if
- * one follow-up is refused, nothing is created and the error names it.
+ * The meeting from an accepted draft, the follow-ups ticked in it and the agenda items read from
+ * its numbered topics, in one transaction: each follow-up that names an item is an action under
+ * it. If one follow-up is refused, nothing is created and the error names it.
  */
 export async function createMeetingWithFollowUps(db: Db, viewer: Viewer, input: MeetingWithFollowUpsValues) {
-  const { followUps: items, ...meeting } = input;
+  const { followUps: items, agendaItems: topics, ...meeting } = input;
   return db.transaction(async (tx) => {
     const created = await createMeeting(tx, viewer, meeting);
+    const actions = topics.map((): string[] => []);
     for (const [i, item] of items.entries()) {
+      const { agendaItem, ...fields } = item;
       try {
-        await createFollowUp(tx, viewer, { ...item, meetingId: created.id, ownerUserId: null, description: "", status: "open", priority: "normal" });
+        const followUp = await createFollowUp(tx, viewer, { ...fields, meetingId: created.id, ownerUserId: null, description: "", status: "open", priority: "normal" });
+        if (agendaItem !== undefined) actions[agendaItem]?.push(followUp.id);
       } catch (e) {
         if (e instanceof AppError && e.fields) throw invalid("follow_up", { followUps: `Follow-up ${i + 1} (“${item.title}”): ${Object.values(e.fields)[0]}` });
         throw e;
       }
     }
+    if (topics.length)
+      await writeAgendaItems(
+        tx,
+        viewer,
+        created.id,
+        topics.map((topic, i) => ({
+          title: topic.title,
+          priorityAreaId: topic.priorityAreaId ?? null,
+          leadOrganisationId: null,
+          notes: "",
+          restricted: false,
+          carriedFromMeetingId: null,
+          outcomes: (actions[i] ?? []).map((followUpId) => ({ kind: "action" as const, text: "", followUpId })),
+        })),
+      );
     return created;
   });
 }

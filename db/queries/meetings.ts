@@ -1,92 +1,20 @@
 import "server-only";
-import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { meetingParticipants, meetingPriorityAreas, meetingReviews, meetingSeries, meetings, organisations } from "@/db/schema";
-import { forbidden, invalid, notFound } from "@/lib/errors";
-import { can, canSeeMeeting, type Viewer } from "@/lib/policy";
+import { meetingParticipants, meetingPriorityAreas, meetingReviews, meetingSeries, meetings, organisations, watchers } from "@/db/schema";
+import { forbidden, invalid } from "@/lib/errors";
+import { can, type Viewer } from "@/lib/policy";
 import type { MeetingFilters, MeetingValues, meetingPatch } from "@/lib/validation/meetings";
 import type { z } from "zod";
 import { recordChanges, recordEvent, staleVersion } from "./activity";
-import { decodeCursor, encodeCursor, likePattern } from "./paging";
+import { meetingEvent } from "./webhook-events";
+import { writeAgendaItems } from "./agenda-items";
+import { decodeCursor, encodeCursor, likePattern, literalRegex } from "./paging";
 import { checkReferences } from "./reference";
+import { meetingChanged, meetingMentioned } from "./user-notifications";
+import { getMeeting, meetingColumns, reviewedIds, visibleMeetingSql } from "./meeting-rows";
 
-const participantIds = sql<string[]>`(select coalesce(json_agg(mp.organisation_id order by mp.organisation_id), '[]'::json) from ${meetingParticipants} mp where mp.meeting_id = ${meetings.id})`;
-const priorityAreaIds = sql<string[]>`(select coalesce(json_agg(ma.priority_area_id order by ma.priority_area_id), '[]'::json) from ${meetingPriorityAreas} ma where ma.meeting_id = ${meetings.id})`;
-
-const reviewedIds = sql<string[]>`(select coalesce(json_agg(mr.reviewed_meeting_id order by mr.reviewed_meeting_id), '[]'::json) from ${meetingReviews} mr where mr.meeting_id = ${meetings.id})`;
-
-const meetingColumns = {
-  id: meetings.id,
-  title: meetings.title,
-  seriesId: meetings.seriesId,
-  seriesNumber: meetings.seriesNumber,
-  heldOn: meetings.heldOn,
-  format: meetings.format,
-  location: meetings.location,
-  hostOrganisationId: meetings.hostOrganisationId,
-  coChairs: meetings.coChairs,
-  participantOrganisationIds: participantIds,
-  priorityAreaIds: priorityAreaIds,
-  reviewedMeetingIds: reviewedIds,
-  summary: meetings.summary,
-  visibility: meetings.visibility,
-  createdById: meetings.createdById,
-  createdAt: meetings.createdAt,
-  updatedAt: meetings.updatedAt,
-  version: meetings.version,
-};
-
-export type Meeting = Awaited<ReturnType<typeof selectMeetings>>[number];
-
-const selectMeetings = (db: Db, where: SQL | undefined) =>
-  db
-    .select({
-      ...meetingColumns,
-      seriesName: meetingSeries.name,
-      hostAcronym: organisations.acronym,
-      hostName: organisations.name,
-    })
-    .from(meetings)
-    .leftJoin(meetingSeries, eq(meetingSeries.id, meetings.seriesId))
-    .leftJoin(organisations, eq(organisations.id, meetings.hostOrganisationId))
-    .where(where);
-
-/**
- * The SQL form of canSeeMeeting (lib/policy.ts): internal meetings, or restricted ones in which
- * the viewer's organisation, an ancestor or a descendant takes part. Admins see all.
- */
-export function visibleMeetingSql(viewer: Viewer): SQL | undefined {
-  if (viewer.role === "admin") return undefined;
-  const related = [...viewer.relatedOrganisationIds];
-  return or(
-    eq(meetings.visibility, "internal"),
-    inArray(meetings.hostOrganisationId, related),
-    sql`exists (select 1 from ${meetingParticipants} mp where mp.meeting_id = ${meetings.id} and mp.organisation_id in ${related})`,
-  );
-}
-
-export function toMeetingJson(m: Meeting) {
-  return {
-    id: m.id,
-    title: m.title,
-    seriesId: m.seriesId,
-    seriesNumber: m.seriesNumber,
-    heldOn: m.heldOn,
-    format: m.format,
-    location: m.location,
-    hostOrganisationId: m.hostOrganisationId,
-    coChairs: m.coChairs,
-    participantOrganisationIds: m.participantOrganisationIds,
-    priorityAreaIds: m.priorityAreaIds,
-    reviewedMeetingIds: m.reviewedMeetingIds,
-    summary: m.summary,
-    visibility: m.visibility,
-    createdById: m.createdById,
-    createdAt: m.createdAt.toISOString(),
-    updatedAt: m.updatedAt.toISOString(),
-    version: m.version,
-  };
-}
+export * from "./meeting-rows";
 
 export async function listMeetings(db: Db, viewer: Viewer, filters: MeetingFilters) {
   const limit = filters.limit ?? 50;
@@ -106,16 +34,33 @@ export async function listMeetings(db: Db, viewer: Viewer, filters: MeetingFilte
         sql`exists (select 1 from ${meetingParticipants} mp where mp.meeting_id = ${meetings.id} and mp.organisation_id = ${filters.organisationId})`,
       ),
     );
+  // A search ranks the title's whole words first ("16th" finds the 16th meeting before the 17th,
+  // whose summary mentions the 16th): 0 the title starts with the words, 1 has them as words,
+  // 2 contains them, 3 only the summary or place does. Then the newest first, as without a search.
+  const word = filters.q ? literalRegex(filters.q) : "";
+  const rank = filters.q
+    ? sql<number>`(case when ${meetings.title} ~* ${`^${word}\\M`} then 0 when ${meetings.title} ~* ${`\\m${word}\\M`} then 1 when ${meetings.title} ilike ${likePattern(filters.q)} then 2 else 3 end)`
+    : sql<number>`0::int`;
   if (filters.cursor) {
-    const [heldOn, id] = decodeCursor(filters.cursor, ["date", "uuid"]);
-    conditions.push(sql`(${meetings.heldOn}, ${meetings.id}) < (${heldOn}::date, ${id}::uuid)`);
+    if (filters.q) {
+      const [r, heldOn, id] = decodeCursor(filters.cursor, ["rank", "date", "uuid"]);
+      conditions.push(sql`(${rank} > ${Number(r)} or (${rank} = ${Number(r)} and (${meetings.heldOn}, ${meetings.id}) < (${heldOn}::date, ${id}::uuid)))`);
+    } else {
+      const [heldOn, id] = decodeCursor(filters.cursor, ["date", "uuid"]);
+      conditions.push(sql`(${meetings.heldOn}, ${meetings.id}) < (${heldOn}::date, ${id}::uuid)`);
+    }
   }
-  const rows = await selectMeetings(db, and(...conditions))
-    .orderBy(desc(meetings.heldOn), desc(meetings.id))
+  const rows = await db
+    .select({ ...meetingColumns, reviewedMeetingIds: reviewedIds(viewer), seriesName: meetingSeries.name, hostAcronym: organisations.acronym, hostName: organisations.name, rank })
+    .from(meetings)
+    .leftJoin(meetingSeries, eq(meetingSeries.id, meetings.seriesId))
+    .leftJoin(organisations, eq(organisations.id, meetings.hostOrganisationId))
+    .where(and(...conditions))
+    .orderBy(...(filters.q ? [asc(rank)] : []), desc(meetings.heldOn), desc(meetings.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.heldOn, last.id]) : null };
+  const page = rows.slice(0, limit).map(({ rank: _rank, ...m }) => m);
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  return { items: page, nextCursor: last ? encodeCursor(filters.q ? [String(last.rank), last.heldOn, last.id] : [last.heldOn, last.id]) : null };
 }
 
 /** The meetings to choose from in a filter (the most recent first), or the chosen one: names and dates only. */
@@ -126,13 +71,6 @@ export async function listMeetingOptions(db: Db, viewer: Viewer, only?: { id: st
     .where(and(visibleMeetingSql(viewer), only ? eq(meetings.id, only.id) : undefined))
     .orderBy(desc(meetings.heldOn), desc(meetings.id))
     .limit(only ? 1 : 200);
-}
-
-/** The meeting if the viewer may see it; otherwise 404, so its existence does not leak. */
-export async function getMeeting(db: Db, viewer: Viewer, id: string): Promise<Meeting> {
-  const [row] = await selectMeetings(db, eq(meetings.id, id)).limit(1);
-  if (!row || !canSeeMeeting(viewer, row)) throw notFound("meeting");
-  return row;
 }
 
 function withHost(participants: string[], host: string | null | undefined) {
@@ -158,7 +96,7 @@ export async function createMeeting(db: Db, viewer: Viewer, input: MeetingValues
       { field: "participantOrganisationIds", kind: "organisation", ids: input.participantOrganisationIds },
       { field: "priorityAreaIds", kind: "priorityArea", ids: input.priorityAreaIds },
     ]);
-    const { participantOrganisationIds: _p, priorityAreaIds, reviewedMeetingIds, ...values } = input;
+    const { participantOrganisationIds: _p, priorityAreaIds, reviewedMeetingIds, mentionedUserIds, ...values } = input;
     const [row] = await tx
       .insert(meetings)
       .values({ ...values, seriesId: values.seriesId ?? null, seriesNumber: values.seriesNumber ?? null, createdById: viewer.id })
@@ -169,7 +107,12 @@ export async function createMeeting(db: Db, viewer: Viewer, input: MeetingValues
     if (areas.length) await tx.insert(meetingPriorityAreas).values(areas.map((priorityAreaId) => ({ meetingId: row.id, priorityAreaId })));
     await setReviews(tx, viewer, row.id, reviewedMeetingIds);
     await recordEvent(tx, viewer.id, "meeting", row.id, "created", { title: input.title });
-    return getMeeting(tx, viewer, row.id);
+    await tx.insert(watchers).values({ userId: viewer.id, meetingId: row.id }).onConflictDoNothing();
+    await meetingChanged(tx, row.id);
+    if (mentionedUserIds?.length) await meetingMentioned(tx, viewer, row.id, mentionedUserIds, "");
+    const created = await getMeeting(tx, viewer, row.id);
+    await meetingEvent(tx, "meeting.created", created);
+    return created;
   });
 }
 
@@ -178,7 +121,7 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
     const current = await getMeeting(tx, viewer, id);
     if (!can(viewer, "meeting:edit", { meeting: current })) throw forbidden("meeting", "Only the person who logged this meeting, a manager of the host organisation or an admin can edit it.");
     if (current.version !== patch.version) throw await staleVersion(tx, "meeting", current);
-    const { version, participantOrganisationIds, priorityAreaIds, reviewedMeetingIds, ...fields } = patch;
+    const { version, participantOrganisationIds, priorityAreaIds, reviewedMeetingIds, agendaItems, mentionedUserIds, ...fields } = patch;
     const host = fields.hostOrganisationId !== undefined ? fields.hostOrganisationId : current.hostOrganisationId;
     const participants = participantOrganisationIds !== undefined || fields.hostOrganisationId !== undefined
       ? withHost(participantOrganisationIds ?? current.participantOrganisationIds, host)
@@ -206,7 +149,9 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
       await tx.delete(meetingPriorityAreas).where(eq(meetingPriorityAreas.meetingId, id));
       if (areas.length) await tx.insert(meetingPriorityAreas).values(areas.map((priorityAreaId) => ({ meetingId: id, priorityAreaId })));
     }
-    const reviews = reviewedMeetingIds ? await setReviews(tx, viewer, id, reviewedMeetingIds, current.reviewedMeetingIds) : undefined;
+    const reviews = reviewedMeetingIds ? await setReviews(tx, viewer, id, reviewedMeetingIds) : undefined;
+    // The agenda is written under the meeting's version: a stale agenda edit was refused above.
+    if (agendaItems) await writeAgendaItems(tx, viewer, id, agendaItems);
     const sorted = (a: string[]) => [...a].sort();
     const after: Record<string, unknown> = { ...fields };
     const before: Record<string, unknown> = { ...current };
@@ -223,28 +168,42 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
       before.reviewedMeetingIds = sorted(current.reviewedMeetingIds);
     }
     await recordChanges(tx, viewer.id, "meeting", id, before, after);
-    return getMeeting(tx, viewer, id);
+    await meetingChanged(tx, id);
+    // After the change: a mention is checked against who can see the meeting now.
+    if (mentionedUserIds?.length) await meetingMentioned(tx, viewer, id, mentionedUserIds, current.summary);
+    const updatedMeeting = await getMeeting(tx, viewer, id);
+    await meetingEvent(tx, "meeting.updated", updatedMeeting);
+    return updatedMeeting;
   });
 }
 
 /**
- * Replaces the meetings this one reviews. New links must be meetings the viewer can see (else
- * "no such meeting", not a leak); a link already there to one they cannot see is kept as it is.
- * Returns the new list, sorted.
+ * Replaces the meetings this one reviews, as far as the viewer can see them. New links must be
+ * meetings the viewer can see (else "no such meeting", not a leak); links to meetings they cannot
+ * see are kept whatever the list says, since they could not have chosen to drop them.
+ * Returns the new list of links the viewer sees, sorted.
  */
-async function setReviews(tx: Db, viewer: Viewer, meetingId: string, ids: string[], current: string[] = []) {
+async function setReviews(tx: Db, viewer: Viewer, meetingId: string, ids: string[]) {
   const wanted = [...new Set(ids)].sort();
-  const added = wanted.filter((r) => !current.includes(r));
   if (wanted.includes(meetingId)) throw invalid("meeting", { reviewedMeetingIds: "A meeting cannot review itself." });
+  const existing = await tx
+    .select({ id: meetingReviews.reviewedMeetingId, visible: visibleMeetingSql(viewer) ?? sql<boolean>`true` })
+    .from(meetingReviews)
+    .innerJoin(meetings, eq(meetings.id, meetingReviews.reviewedMeetingId))
+    .where(eq(meetingReviews.meetingId, meetingId));
+  const hidden = existing.filter((r) => !r.visible).map((r) => r.id);
+  const current = existing.map((r) => r.id);
+  const added = wanted.filter((r) => !current.includes(r));
   if (added.length) {
     const found = await tx.select({ id: meetings.id }).from(meetings).where(and(inArray(meetings.id, added), visibleMeetingSql(viewer)));
     if (found.length !== added.length) throw invalid("meeting", { reviewedMeetingIds: "No such meeting. Choose one from the list." });
   }
-  if (current.length || wanted.length) {
+  const kept = [...new Set([...wanted, ...hidden])];
+  if (current.length || kept.length) {
     await tx.delete(meetingReviews).where(eq(meetingReviews.meetingId, meetingId));
-    if (wanted.length) await tx.insert(meetingReviews).values(wanted.map((reviewedMeetingId) => ({ meetingId, reviewedMeetingId })));
+    if (kept.length) await tx.insert(meetingReviews).values(kept.map((reviewedMeetingId) => ({ meetingId, reviewedMeetingId })));
   }
-  return wanted;
+  return wanted.filter((r) => !hidden.includes(r));
 }
 
 /** Every meeting the viewer can see, newest first, as "title (15 Feb 2022)": the choices for "meetings it reviews". */

@@ -2,19 +2,24 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { followUps, notifications, organisations, users } from "@/db/schema";
-import { env } from "@/lib/env";
+import { notifications, users, userNotifications } from "@/db/schema";
+import { env } from "@/server/env";
+import { userNotificationKinds } from "@/db/enums";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import { assignmentMessage, digestMessage, type MailItem } from "@/lib/reminders/messages";
-import { readUnsubscribeToken, unsubscribeToken, type UnsubscribeKind } from "@/lib/reminders/tokens";
+import { recipientLocale } from "@/lib/i18n/locale";
+import { digestMessage } from "@/lib/reminders/messages";
+import { readUnsubscribeToken, type UnsubscribeKind } from "@/server/reminders/tokens";
 import type { DigestPreferencesValues } from "@/lib/validation/reminders";
 import { recordChanges } from "./activity";
-import { type FollowUp, getFollowUp, listFollowUps } from "./follow-ups";
-import { loadViewer } from "./users";
+import { isoDay, mailItem, messageId, unsubscribeUrl } from "./assignment-notices";
 
-export const mailOn = () => !!env().SMTP_URL;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+export { oneClickUrl, queueAssignmentNotices, unsubscribeUrl } from "./assignment-notices";
+import { listFollowUps } from "./follow-ups";
+import { loadViewer } from "./users";
+import { listUserNotifications } from "./user-notifications";
+import { mailModeFor, type UserNotificationKind } from "@/lib/validation/user-notifications";
+
 const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
 
 /** The ISO week of a day, "2026-W48" (weeks start on Monday; week 1 holds the year's first Thursday). */
@@ -27,73 +32,6 @@ export function isoWeek(d: Date): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
 
-const messageId = (id: string) => `<notification-${id}@${new URL(env().APP_URL).hostname || "localhost"}>`;
-export const unsubscribeUrl = (userId: string, kind: UnsubscribeKind) => `${env().APP_URL}/unsubscribe?token=${unsubscribeToken(userId, kind)}`;
-export const oneClickUrl = (userId: string, kind: UnsubscribeKind) => `${env().APP_URL}/api/v1/unsubscribe?token=${unsubscribeToken(userId, kind)}`;
-
-const mailItem = (f: FollowUp): MailItem => ({
-  id: f.id,
-  title: f.title,
-  dueOn: f.dueOn,
-  overdue: f.overdue,
-  status: f.status,
-  meetingTitle: f.meetingTitle,
-  ownerLabel: [f.ownerUserName, f.ownerOrganisationAcronym ?? f.ownerOrganisationName].filter(Boolean).join(", "),
-});
-
-type Owner = { ownerUserId: string | null; ownerOrganisationId: string };
-
-/**
- * The notices of an assignment or reassignment, written in the caller's transaction (the follow-up
- * write), so a rolled-back write leaves none and a committed one always has them. To the new owner,
- * or, when no person owns it, to the managers of the owner organisation; never to the person who
- * made the change, nor to anyone who turned the notices off or may not see the follow-up. A notice
- * still waiting for an earlier owner is skipped: it no longer says who owns it.
- */
-export async function queueAssignmentNotices(tx: Db, actor: Viewer, followUpId: string, before: Owner | null) {
-  if (!mailOn()) return;
-  const [f] = await tx.select({ ownerUserId: followUps.ownerUserId, ownerOrganisationId: followUps.ownerOrganisationId, version: followUps.version }).from(followUps).where(eq(followUps.id, followUpId));
-  if (!f) return;
-  if (before && before.ownerUserId === f.ownerUserId && (f.ownerUserId || before.ownerOrganisationId === f.ownerOrganisationId)) return;
-  if (before) {
-    await tx
-      .update(notifications)
-      .set({ status: "skipped", lastError: "Reassigned again before this notice was sent.", nextAttemptAt: null })
-      .where(and(eq(notifications.followUpId, followUpId), eq(notifications.kind, "assignment"), inArray(notifications.status, ["pending", "failed"])));
-  }
-  const recipients = await tx
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(
-      and(
-        f.ownerUserId ? eq(users.id, f.ownerUserId) : and(eq(users.organisationId, f.ownerOrganisationId), eq(users.role, "manager")),
-        eq(users.active, true),
-        eq(users.assignmentNotices, true),
-        ne(users.id, actor.id),
-      ),
-    );
-  const [org] = f.ownerUserId ? [] : await tx.select({ name: organisations.name, acronym: organisations.acronym }).from(organisations).where(eq(organisations.id, f.ownerOrganisationId));
-  for (const r of recipients) {
-    const viewer = await loadViewer(tx, r.id);
-    const followUp = viewer && (await getFollowUp(tx, viewer, followUpId).catch((e: unknown) => (e instanceof AppError && e.type === "not_found" ? null : Promise.reject(e))));
-    if (!followUp) continue;
-    const id = crypto.randomUUID();
-    const message = assignmentMessage({
-      base: env().APP_URL,
-      recipientName: r.name,
-      toOrganisation: org ? (org.acronym ?? org.name) : null,
-      assignedBy: actor.name,
-      item: mailItem(followUp),
-      today: isoDay(new Date()),
-      unsubscribeUrl: unsubscribeUrl(r.id, "assignment"),
-    });
-    await tx
-      .insert(notifications)
-      .values({ id, kind: "assignment", dedupeKey: `assignment:${followUpId}:${f.version}:${r.id}`, userId: r.id, followUpId, toAddress: r.email, ...message, messageId: messageId(id) })
-      .onConflictDoNothing();
-  }
-}
-
 /**
  * Each digest due now, written once per user and period (a day, or an ISO week): a second run, or
  * two at once, find the row already there. An empty one is written as skipped, so it is decided
@@ -103,7 +41,7 @@ export async function queueAssignmentNotices(tx: Db, actor: Viewer, followUpId: 
 export async function queueDigests(db: Db, now = new Date()) {
   const today = isoDay(now);
   const candidates = await db
-    .select({ id: users.id, name: users.name, email: users.email, frequency: users.digestFrequency, days: users.digestDays })
+    .select({ id: users.id, name: users.name, email: users.email, frequency: users.digestFrequency, days: users.digestDays, prefs: users.notificationMail, locale: users.locale })
     .from(users)
     .where(and(eq(users.active, true), ne(users.digestFrequency, "never")))
     .orderBy(asc(users.id));
@@ -121,8 +59,13 @@ export async function queueDigests(db: Db, now = new Date()) {
     const { items } = await listFollowUps(db, viewer, { mine: true, status: ["open", "in_progress", "blocked"], dueTo: addDays(today, days), sort: "due", limit: 200 });
     const overdue = items.filter((f) => f.overdue).map(mailItem);
     const dueSoon = items.filter((f) => !f.overdue).map(mailItem);
+    // The unread notifications of the period whose kind the user takes in the digest (only what they may still see).
+    const since = now.getTime() - (u.frequency === "daily" ? 1 : 7) * 86_400_000;
+    const updates = (await listUserNotifications(db, viewer, { unread: true, limit: 100 })).items
+      .filter((n) => Date.parse(n.createdAt) >= since && mailModeFor(u.prefs, n.kind) === "digest")
+      .map((n) => ({ text: n.text, href: n.href }));
     const id = crypto.randomUUID();
-    const message = digestMessage({ base: env().APP_URL, recipientName: u.name, days, overdue, dueSoon, today, unsubscribeUrl: unsubscribeUrl(u.id, "digest") });
+    const message = digestMessage({ locale: recipientLocale(u.locale), base: env().APP_URL, recipientName: u.name, days, overdue, dueSoon, today, unsubscribeUrl: unsubscribeUrl(u.id, "digest"), updates });
     const [row] = await db
       .insert(notifications)
       .values({
@@ -132,13 +75,13 @@ export async function queueDigests(db: Db, now = new Date()) {
         userId: u.id,
         toAddress: u.email,
         ...message,
-        items: items.length,
+        items: items.length + updates.length,
         messageId: messageId(id),
-        ...(items.length ? { nextAttemptAt: now } : { status: "skipped" as const, nextAttemptAt: null, lastError: "Nothing overdue or due soon." }),
+        ...(items.length || updates.length ? { nextAttemptAt: now } : { status: "skipped" as const, nextAttemptAt: null, lastError: "Nothing overdue or due soon." }),
       })
       .onConflictDoNothing()
       .returning({ id: notifications.id });
-    if (row && items.length) queued++;
+    if (row && (items.length || updates.length)) queued++;
     else if (row) empty++;
   }
   return { queued, empty };
@@ -196,7 +139,21 @@ export async function staleReason(db: Db, n: ClaimedNotification): Promise<strin
   if (!u?.active) return "The user was deactivated.";
   if (n.kind === "digest" && u.frequency === "never") return "The user turned the digest off.";
   if (n.kind === "assignment" && !u.notices) return "The user turned assignment notices off.";
+  if (n.kind === "notice") {
+    const kind = await noticeKind(db, n);
+    const [p] = await db.select({ prefs: users.notificationMail }).from(users).where(eq(users.id, n.userId));
+    if (kind && mailModeFor(p?.prefs, kind) !== "immediately") return "The user no longer wants this kind of notification e-mailed at once.";
+  }
   return null;
+}
+
+/** The kind of in-app notification a notice e-mail tells of (its outbox key is "notice:<notification id>"). */
+export async function noticeKind(db: Db, n: Pick<ClaimedNotification, "kind" | "dedupeKey">): Promise<UserNotificationKind | null> {
+  if (n.kind !== "notice") return null;
+  const id = Number(n.dedupeKey.slice("notice:".length));
+  if (!n.dedupeKey.startsWith("notice:") || !Number.isSafeInteger(id)) return null;
+  const [row] = await db.select({ kind: userNotifications.kind }).from(userNotifications).where(eq(userNotifications.id, id));
+  return row?.kind ?? null;
 }
 
 /** For the admin mail page: counts by status, and what failed or waits for a retry. */
@@ -242,16 +199,33 @@ export async function unsubscribeTarget(db: Db, token: unknown) {
   const read = readUnsubscribeToken(token);
   const bad = () => new AppError("bad_request:unsubscribe", "This unsubscribe link is not valid. Copy the whole link from the e-mail, or change your reminders on your profile after signing in.", { token: "Not a valid unsubscribe link." });
   if (!read) throw bad();
-  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, frequency: users.digestFrequency, assignmentNotices: users.assignmentNotices }).from(users).where(eq(users.id, read.userId));
+  const [u] = await db
+    .select({ id: users.id, name: users.name, email: users.email, frequency: users.digestFrequency, assignmentNotices: users.assignmentNotices, notificationMail: users.notificationMail })
+    .from(users)
+    .where(eq(users.id, read.userId));
   if (!u) throw bad();
-  return { ...u, kind: read.kind, subscribed: read.kind === "digest" ? u.frequency !== "never" : u.assignmentNotices };
+  const noticeKind = noticeKindOf(read.kind);
+  const subscribed = noticeKind ? mailModeFor(u.notificationMail, noticeKind) !== "never" : read.kind === "digest" ? u.frequency !== "never" : u.assignmentNotices;
+  return { ...u, kind: read.kind, subscribed };
 }
 
-/** Unsubscribes the token's user from the token's kind of mail; in the audit trail as their own change. */
+/** The kind of notification a notice's unsubscribe token names, or null for the digest and assignment notices. */
+const noticeKindOf = (kind: UnsubscribeKind) => (kind.startsWith("notice:") ? (kind.slice("notice:".length) as UserNotificationKind) : null);
+
+/**
+ * Unsubscribes the token's user from the token's kind of mail (a notice's kind: that kind's e-mail
+ * set to "Never", as on the profile); in the audit trail as their own change.
+ */
 export async function unsubscribe(db: Db, token: unknown) {
   return db.transaction(async (tx) => {
     const target = await unsubscribeTarget(tx, token);
-    if (target.subscribed) {
+    const noticeKind = noticeKindOf(target.kind);
+    if (target.subscribed && noticeKind) {
+      const current = Object.fromEntries(userNotificationKinds.map((k) => [k, mailModeFor(target.notificationMail, k)]));
+      const next = { ...current, [noticeKind]: "never" };
+      await tx.update(users).set({ notificationMail: next }).where(eq(users.id, target.id));
+      await recordChanges(tx, target.id, "user", target.id, { notificationMail: current }, { notificationMail: next });
+    } else if (target.subscribed) {
       const change = target.kind === "digest" ? { digestFrequency: "never" as const } : { assignmentNotices: false };
       await tx.update(users).set(change).where(eq(users.id, target.id));
       await recordChanges(tx, target.id, "user", target.id, target.kind === "digest" ? { digestFrequency: target.frequency } : { assignmentNotices: true }, change);

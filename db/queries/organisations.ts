@@ -3,36 +3,27 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activity, followUps, meetingParticipants, meetings, organisations, users } from "@/db/schema";
 import { invalid, notFound } from "@/lib/errors";
+import { relatives } from "@/lib/organisations/tree";
 import type { Viewer } from "@/lib/policy";
 import type { OrganisationMerge, OrganisationPatch, OrganisationValues } from "@/lib/validation/organisations";
+import { cachedByVersion } from "@/server/cache";
 import { recordChanges, recordEvent, recordMany, staleVersion, type EntityType } from "./activity";
 import { assertAdmin } from "./admin";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
-export async function listOrganisations(db: Db) {
-  return db.select().from(organisations).orderBy(asc(organisations.name));
+/** An organisation's name and acronym, for the shell and the profile's heading. */
+export async function getOrganisationName(db: Db, id: string) {
+  const [org] = await db
+    .select({ name: organisations.name, nameFr: organisations.nameFr, acronym: organisations.acronym, acronymFr: organisations.acronymFr })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return org;
 }
 
-/** The organisation, its ancestors and descendants; and the organisation with its descendants. */
-export function relatives(all: Pick<OrganisationRow, "id" | "parentId">[], organisationId: string) {
-  const children = new Map<string, string[]>();
-  const parent = new Map<string, string | null>();
-  for (const o of all) {
-    parent.set(o.id, o.parentId);
-    if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
-  }
-  const subtree = new Set<string>();
-  const stack = [organisationId];
-  while (stack.length) {
-    const id = stack.pop() as string;
-    if (subtree.has(id)) continue;
-    subtree.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  const related = new Set(subtree);
-  for (let p = parent.get(organisationId); p && !related.has(p); p = parent.get(p)) related.add(p);
-  return { subtree, related };
+/** Every organisation (the tree, archived ones too); read once per data version (server/cache.ts), the same for every viewer. */
+export function listOrganisations(db: Db) {
+  return cachedByVersion(db, "organisations", () => db.select().from(organisations).orderBy(asc(organisations.name)));
 }
 
 export function toOrganisationJson(o: OrganisationRow) {
@@ -40,6 +31,8 @@ export function toOrganisationJson(o: OrganisationRow) {
     id: o.id,
     name: o.name,
     acronym: o.acronym,
+    nameFr: o.nameFr,
+    acronymFr: o.acronymFr,
     kind: o.kind,
     parentId: o.parentId,
     domains: o.domains,

@@ -2,21 +2,43 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { followUps, meetings, organisations, priorityAreas } from "@/db/schema";
+import { readerLocale } from "@/lib/i18n/locale";
 import type { Viewer } from "@/lib/policy";
-import { overdueSql, visibleFollowUpSql } from "./follow-ups";
+import { cachedByVersion, visibilityScope } from "@/server/cache";
+import type { FollowUpFilters } from "@/lib/validation/follow-ups";
+import { countFollowUpsByStatus, listFollowUps, overdueSql, visibleFollowUpSql } from "./follow-ups";
+import { localAcronymSql, localNameSql } from "./local-names";
 
 /**
  * The overview's figures, each computed in SQL over exactly what the viewer may see: the same
  * visibility condition as listFollowUps, so the overview never counts a hidden follow-up.
+ * Computed once per data version for each visibility scope, language and day (server/cache.ts):
+ * two viewers share figures only when they may see exactly the same follow-ups.
  */
-export async function overviewFigures(db: Db, viewer: Viewer, today: string) {
+export function overviewFigures(db: Db, viewer: Viewer, today: string) {
+  return cachedByVersion(db, `overview|${visibilityScope(viewer)}|${readerLocale(viewer)}|${today}`, () => computeOverviewFigures(db, viewer, today));
+}
+
+/**
+ * The overview's "due in the next 14 days": the first 25 and the counts by status. Filtered by
+ * visibility only (no "mine"), so keyed like the figures by the viewer's visibility scope.
+ */
+export function overviewDueSoon(db: Db, viewer: Viewer, filters: Pick<FollowUpFilters, "status" | "dueFrom" | "dueTo">) {
+  const key = `overview-due|${visibilityScope(viewer)}|${readerLocale(viewer)}|${JSON.stringify(filters)}`;
+  return cachedByVersion(db, key, async () => {
+    const [list, counts] = await Promise.all([listFollowUps(db, viewer, { ...filters, limit: 25 }), countFollowUpsByStatus(db, viewer, filters)]);
+    return { list, counts };
+  });
+}
+
+async function computeOverviewFigures(db: Db, viewer: Viewer, today: string) {
   const visible = visibleFollowUpSql(viewer);
 
   const [matrix, overdueByOrganisation, completed] = await Promise.all([
     db
       .select({
         priorityAreaId: priorityAreas.id,
-        priorityAreaName: priorityAreas.name,
+        priorityAreaName: localNameSql(priorityAreas, viewer),
         status: followUps.status,
         n: sql<number>`count(*)::int`,
         overdue: sql<number>`count(*) filter (where ${overdueSql})::int`,
@@ -28,7 +50,7 @@ export async function overviewFigures(db: Db, viewer: Viewer, today: string) {
       .groupBy(priorityAreas.id, priorityAreas.name, priorityAreas.sortOrder, followUps.status)
       .orderBy(asc(priorityAreas.sortOrder), asc(priorityAreas.name)),
     db
-      .select({ organisationId: organisations.id, acronym: organisations.acronym, name: organisations.name, n: sql<number>`count(*)::int` })
+      .select({ organisationId: organisations.id, acronym: localAcronymSql(organisations, viewer), name: localNameSql(organisations, viewer), n: sql<number>`count(*)::int` })
       .from(followUps)
       .leftJoin(meetings, eq(meetings.id, followUps.meetingId))
       .innerJoin(organisations, eq(organisations.id, followUps.ownerOrganisationId))
@@ -37,10 +59,10 @@ export async function overviewFigures(db: Db, viewer: Viewer, today: string) {
       .orderBy(desc(sql`count(*)`), asc(organisations.name))
       .limit(15),
     db
-      .select({ month: sql<string>`to_char(date_trunc('month', ${followUps.completedAt}), 'YYYY-MM')`, n: sql<number>`count(*)::int` })
+      .select({ month: sql<string>`to_char(${followUps.completedAt} at time zone 'UTC', 'YYYY-MM')`, n: sql<number>`count(*)::int` })
       .from(followUps)
       .leftJoin(meetings, eq(meetings.id, followUps.meetingId))
-      .where(and(visible, eq(followUps.status, "done"), sql`${followUps.completedAt} >= date_trunc('month', ${today}::date) - interval '11 months'`))
+      .where(and(visible, eq(followUps.status, "done"), sql`${followUps.completedAt} >= (date_trunc('month', ${today}::date) - interval '11 months')::timestamp at time zone 'UTC'`))
       .groupBy(sql`1`),
   ]);
 

@@ -35,7 +35,7 @@ function slugify(name: string) {
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
+      .replace(/^-|-$/g, "") // one dash at most at each end, after the line above
       .slice(0, 60) || "area"
   );
 }
@@ -45,7 +45,7 @@ async function checkName(db: Db, name: string, exceptId?: string) {
   if (same.some((a) => a.id !== exceptId)) throw invalid("priority_area", { name: "A priority area with that name already exists." });
 }
 
-type NewPriorityArea = Omit<z.output<typeof priorityAreaInput>, "keywords" | "sdgTargets"> & Partial<Pick<z.output<typeof priorityAreaInput>, "keywords" | "sdgTargets">>;
+type NewPriorityArea = Omit<z.output<typeof priorityAreaInput>, "keywords" | "sdgTargets" | "requiresEvidence"> & Partial<Pick<z.output<typeof priorityAreaInput>, "keywords" | "sdgTargets" | "requiresEvidence">>;
 
 /** A new area goes to the end of the list; its slug (stable, used in links) comes from the name. */
 export async function createPriorityArea(db: Db, viewer: Viewer, input: NewPriorityArea) {

@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { meetingSeries, organisations, priorityAreaSdgTargets, priorityAreas, sdgTargets, users } from "@/db/schema";
 import { invalid } from "@/lib/errors";
+import { cachedByVersion } from "@/server/cache";
 
 export type PriorityAreaRow = typeof priorityAreas.$inferSelect & { sdgTargets: string[] };
 
@@ -19,7 +20,11 @@ export async function sdgTargetsByArea(db: Db, areaIds?: string[]) {
   return byArea;
 }
 
-export async function listPriorityAreas(db: Db): Promise<PriorityAreaRow[]> {
+/** Every priority area with its SDG targets; read once per data version (server/cache.ts), the same for every viewer. */
+export function listPriorityAreas(db: Db): Promise<PriorityAreaRow[]> {
+  return cachedByVersion(db, "priority-areas", () => readPriorityAreas(db));
+}
+async function readPriorityAreas(db: Db): Promise<PriorityAreaRow[]> {
   const [rows, targets] = await Promise.all([
     db.select().from(priorityAreas).orderBy(asc(priorityAreas.sortOrder), asc(priorityAreas.name)),
     sdgTargetsByArea(db),
@@ -33,16 +38,17 @@ export async function listSdgTargets(db: Db) {
 }
 export const toSdgTargetJson = (t: typeof sdgTargets.$inferSelect) => ({ code: t.code, goal: t.goal, title: t.title });
 
-export async function listMeetingSeries(db: Db) {
-  return db.select().from(meetingSeries).orderBy(asc(meetingSeries.name));
+/** Every meeting series; read once per data version (server/cache.ts), the same for every viewer. */
+export function listMeetingSeries(db: Db) {
+  return cachedByVersion(db, "meeting-series", () => db.select().from(meetingSeries).orderBy(asc(meetingSeries.name)));
 }
 
 export const toPriorityAreaJson = (a: PriorityAreaRow) => ({
-  id: a.id, name: a.name, slug: a.slug, description: a.description, keywords: a.keywords, sdgTargets: a.sdgTargets,
-  sortOrder: a.sortOrder, archived: a.archived, version: a.version,
+  id: a.id, name: a.name, nameFr: a.nameFr, slug: a.slug, description: a.description, keywords: a.keywords, sdgTargets: a.sdgTargets,
+  sortOrder: a.sortOrder, archived: a.archived, requiresEvidence: a.requiresEvidence, version: a.version,
 });
 export const toMeetingSeriesJson = (s: typeof meetingSeries.$inferSelect) => ({
-  id: s.id, name: s.name, description: s.description, archived: s.archived, version: s.version,
+  id: s.id, name: s.name, nameFr: s.nameFr, description: s.description, archived: s.archived, version: s.version,
 });
 
 const tables = {

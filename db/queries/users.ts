@@ -1,18 +1,21 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { hash } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { organisations, passwordTokens, users } from "@/db/schema";
 import { AppError, invalid, notFound } from "@/lib/errors";
-import { passwordProblem } from "@/lib/passwords";
+import { cachedByVersion } from "@/server/cache";
+import { passwordProblem } from "@/server/passwords";
+import { isLocale, type Locale } from "@/lib/i18n/locale";
 import type { Viewer } from "@/lib/policy";
 import type { userInput, UserPatch } from "@/lib/validation/users";
 import { recordChanges, recordEvent, staleVersion } from "./activity";
 import { assertAdmin } from "./admin";
 import { checkReferences } from "./reference";
+import { endSessionsOf } from "./sessions";
 
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db
@@ -48,10 +51,10 @@ export async function loadViewer(db: Db, userId: string, session?: LiveSession):
     with recursive
       live as (${live}),
       ${touch}
-      viewer as (select id, name, email, role, organisation_id from users where id = ${userId}::uuid and active and exists (select 1 from live)),
+      viewer as (select id, name, email, role, organisation_id, locale from users where id = ${userId}::uuid and active and exists (select 1 from live)),
       down(id) as (select organisation_id from viewer union select o.id from organisations o join down on o.parent_id = down.id),
       up(id) as (select organisation_id from viewer union select o.parent_id from organisations o join up on o.id = up.id where o.parent_id is not null)
-    select v.id, v.name, v.email, v.role, v.organisation_id as "organisationId",
+    select v.id, v.name, v.email, v.role, v.organisation_id as "organisationId", v.locale,
       (select string_agg(id::text, ',') from down) as subtree, (select string_agg(id::text, ',') from up) as ancestors
     from viewer v`);
   const [user] = rowsOf<Omit<Viewer, "relatedOrganisationIds" | "subtreeOrganisationIds"> & { subtree: string; ancestors: string }>(rows);
@@ -63,6 +66,8 @@ export async function loadViewer(db: Db, userId: string, session?: LiveSession):
     email: user.email,
     role: user.role,
     organisationId: user.organisationId,
+    locale: isLocale(user.locale) ? user.locale : null,
+    ...(session ? { sessionId: session.id } : {}),
     relatedOrganisationIds: new Set([...subtree, ...user.ancestors.split(",")]),
     subtreeOrganisationIds: subtree,
   };
@@ -71,7 +76,16 @@ export async function loadViewer(db: Db, userId: string, session?: LiveSession):
 /** People one can name as the owner of a follow-up. */
 export async function listUsers(db: Db) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, organisationId: users.organisationId, role: users.role, active: users.active, version: users.version })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      organisationId: users.organisationId,
+      role: users.role,
+      active: users.active,
+      anonymised: sql<boolean>`${users.anonymisedAt} is not null`,
+      version: users.version,
+    })
     .from(users)
     .orderBy(asc(users.name));
 }
@@ -80,8 +94,15 @@ export async function listUsers(db: Db) {
  * Active people one can name as an owner, with their organisation's acronym; optionally only one
  * organisation's (plus one chosen person), for a page that loads everyone else later.
  */
-/** Everyone who can be named as an owner; or only one organisation's people, or one person. */
-export async function listActivePeople(db: Db, only?: { organisationId: string } | { id: string }) {
+/**
+ * Everyone who can be named as an owner; or only one organisation's people, or one person. The same
+ * for every viewer, so read once per data version (server/cache.ts).
+ */
+export function listActivePeople(db: Db, only?: { organisationId: string } | { id: string }) {
+  const key = !only ? "people" : "id" in only ? `people|id|${only.id}` : `people|organisation|${only.organisationId}`;
+  return cachedByVersion(db, key, () => readActivePeople(db, only));
+}
+function readActivePeople(db: Db, only?: { organisationId: string } | { id: string }) {
   return db
     .select({ id: users.id, name: users.name, organisationId: users.organisationId, organisationAcronym: organisations.acronym })
     .from(users)
@@ -91,8 +112,10 @@ export async function listActivePeople(db: Db, only?: { organisationId: string }
 }
 
 export type UserJson = Awaited<ReturnType<typeof listUsers>>[number];
-export const toUserJson = (u: UserJson): UserJson => ({
-  id: u.id, name: u.name, email: u.email, organisationId: u.organisationId, role: u.role, active: u.active, version: u.version,
+/** A user as the API shows them: from a list row, or from a whole row (anonymisedAt). */
+export const toUserJson = (u: Omit<UserJson, "anonymised"> & ({ anonymised: boolean } | { anonymisedAt: Date | null })): UserJson => ({
+  id: u.id, name: u.name, email: u.email, organisationId: u.organisationId, role: u.role, active: u.active,
+  anonymised: "anonymised" in u ? u.anonymised : u.anonymisedAt !== null, version: u.version,
 });
 
 export async function getUser(db: Db, id: string) {
@@ -149,6 +172,7 @@ export async function updateUser(db: Db, viewer: Viewer, id: string, patch: User
     const current = await getUser(tx, id);
     if (current.version !== patch.version) throw await staleVersion(tx, "user", current);
     const { version, ...fields } = patch;
+    if (current.anonymisedAt && fields.active === true) throw invalid("user", { active: "An anonymised person cannot be reactivated: anonymisation is for good." });
     await checkReferences(tx, [{ field: "organisationId", kind: "organisation", ids: [fields.organisationId], allowArchived: [current.organisationId] }]);
     const losesAdmin = current.role === "admin" && current.active && ((fields.role !== undefined && fields.role !== "admin") || fields.active === false);
     if (losesAdmin) {
@@ -168,8 +192,11 @@ export async function updateUser(db: Db, viewer: Viewer, id: string, patch: User
       .where(and(eq(users.id, id), eq(users.version, version)))
       .returning();
     if (!row) throw await staleVersion(tx, "user", current);
-    // Deactivation ends the sessions at once: every request re-reads the user (loadViewer).
-    if (fields.active === false) await tx.update(passwordTokens).set({ usedAt: new Date() }).where(and(eq(passwordTokens.userId, id), isNull(passwordTokens.usedAt)));
+    // Deactivation ends the sessions for good (reactivation does not bring an old cookie back) and spends open links.
+    if (fields.active === false) {
+      await tx.update(passwordTokens).set({ usedAt: new Date() }).where(and(eq(passwordTokens.userId, id), isNull(passwordTokens.usedAt)));
+      await endSessionsOf(tx, id);
+    }
     await recordChanges(tx, viewer.id, "user", id, current, fields);
     return row;
   });
@@ -206,8 +233,40 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
       .where(and(eq(users.id, spent.userId), eq(users.active, true)))
       .returning({ id: users.id, email: users.email });
     if (!user) throw expired;
+    // A new password ends every session: whoever held the old one is out.
+    await endSessionsOf(tx, user.id);
     await recordEvent(tx, user.id, "user", user.id, "password_set");
     return user;
+  });
+}
+
+/**
+ * The signed-in person changes their own password: the current one first, then the new one under
+ * the same rules as a set-password link. Every other session of theirs ends; this one stays.
+ */
+export async function changeOwnPassword(db: Db, viewer: Viewer, input: { currentPassword: string; password: string }) {
+  const [current] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
+  if (!current?.passwordHash || !(await verify(current.passwordHash, input.currentPassword)))
+    throw invalid("password", { currentPassword: "This is not your current password." });
+  const problem = passwordProblem(input.password, viewer);
+  if (problem) throw invalid("password", { password: problem });
+  const passwordHash = await hash(input.password);
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, version: sql`${users.version} + 1`, updatedAt: new Date() }).where(eq(users.id, viewer.id));
+    const ended = await endSessionsOf(tx, viewer.id, viewer.sessionId);
+    await recordEvent(tx, viewer.id, "user", viewer.id, "password_changed", { otherSessionsEnded: ended });
+    return { otherSessionsEnded: ended };
+  });
+}
+
+/** Ends every session of a person: their own "sign out everywhere", or an admin's for anyone. */
+export async function endSessionsFor(db: Db, viewer: Viewer, userId: string) {
+  if (userId !== viewer.id) assertAdmin(viewer);
+  return db.transaction(async (tx) => {
+    await getUser(tx, userId);
+    const ended = await endSessionsOf(tx, userId);
+    await recordEvent(tx, viewer.id, "user", userId, "sessions_ended", { sessions: ended });
+    return { ended };
   });
 }
 
@@ -218,4 +277,10 @@ export async function otherActiveAdmins(db: Db, id: string) {
     .from(users)
     .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)));
   return row?.n ?? 0;
+}
+
+/** The signed-in user's language (their own choice; no one sets another's): pages, e-mails and files follow it. */
+export async function setOwnLocale(db: Db, viewer: Viewer, locale: Locale): Promise<{ locale: Locale }> {
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, viewer.id));
+  return { locale };
 }

@@ -23,7 +23,7 @@ function pagePath(workers: string[]): string {
       .replace(/^app/, "")
       .replace(/\/page$/, "")
       .replace(/\/\([^)]+\)/g, "")
-      .replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/",
+      .replace(/\[[^[\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/",
   );
   return urls.find((u) => !u.includes("00000000-")) ?? urls[0] ?? "/";
 }

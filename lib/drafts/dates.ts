@@ -38,13 +38,15 @@ export function findDates(text: string): FoundDate[] {
   const p = plain(text);
   const found: FoundDate[] = [];
   // A day that does not exist ("30 February 2022") is no date, and not a month either.
-  const taken: Span[] = [];
+  const taken = new Uint8Array(text.length);
   const add = (span: Span, value: string | undefined, precision: "day" | "month") => {
-    if (taken.some((f) => f.start < span.end && span.start < f.end)) return;
-    taken.push(span);
+    if (taken.subarray(span.start, span.end).includes(1)) return;
+    taken.fill(1, span.start, span.end);
     if (value) found.push({ ...span, value, precision, text: text.slice(span.start, span.end) });
   };
   const num = (s: string | undefined) => Number(s ?? NaN);
+  // 14–15 November 2022, du 14 au 15 novembre 2022: a meeting over days is dated by its first
+  for (const m of findAll(p, `(?:du\\s+)?${day}\\s*(?:-|au|to)\\s*\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:of\\s+)?${month},?\\s+${year}`)) add(m, isoDay(num(m.groups[2]), monthNames[m.groups[1] ?? ""] ?? 0, num(m.groups[0])), "day");
   // 15 February 2022, 15th of February 2022, le 1er mars 2022
   for (const m of findAll(p, `${day}\\s+(?:of\\s+)?${month},?\\s+${year}`)) add(m, isoDay(num(m.groups[2]), monthNames[m.groups[1] ?? ""] ?? 0, num(m.groups[0])), "day");
   // February 15, 2022

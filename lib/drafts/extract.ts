@@ -4,7 +4,9 @@
  * from (offsets into the text) and a confidence, so a person can check it before accepting.
  */
 import type { meetingFormats } from "@/db/schema";
+import { findCommitments, findPeople, languageOf } from "./commitments";
 import { findDates, findRelativeMonths, type FoundDate } from "./dates";
+import { findDeadline } from "./deadlines";
 import {
   findOrganisations,
   findPriorityAreas,
@@ -15,14 +17,17 @@ import {
   type References,
   type SeriesMention,
 } from "./references";
-import { findAll, fold, plain, sentenceAt, sentences, type Span } from "./text";
+import { findAll, fold, lastWord, plain, sentenceAt, sentences, type Span, trailingBracket, trimChars, whitespace } from "./text";
 
 export type Evidence = Span & { text: string; confidence: number };
 export type ItemEvidence = Evidence & { id: string };
 export type MeetingFormat = (typeof meetingFormats)[number];
 export type CoChairDraft = { name: string; title: string; organisationId: string | null };
 export type RelatedEventDraft = { title: string; date: string | null };
-export type FollowUpCandidate = { text: string; ownerOrganisationId: string | null; priorityAreaId: string | null; dueOn: string | null };
+/** dueApproximate: the due date was read from words like "in the autumn" (the season's end). */
+export type FollowUpCandidate = { text: string; ownerOrganisationId: string | null; priorityAreaId: string | null; dueOn: string | null; dueApproximate: boolean };
+/** A numbered topic of the minutes ("3. Maritime crime: …"), with the candidates agreed under it (their indexes). */
+export type AgendaItemDraft = { title: string; priorityAreaId: string | null; followUpCandidateIndexes: number[] };
 
 export type MeetingDraft = {
   title: string | null;
@@ -38,6 +43,7 @@ export type MeetingDraft = {
   participantCount: number | null;
   relatedEvents: RelatedEventDraft[];
   followUpCandidates: FollowUpCandidate[];
+  agendaItems: AgendaItemDraft[];
   evidence: {
     title: Evidence | null;
     heldOn: Evidence | null;
@@ -52,11 +58,28 @@ export type MeetingDraft = {
     participantCount: Evidence | null;
     relatedEvents: Evidence[];
     followUpCandidates: Evidence[];
+    agendaItems: Evidence[];
   };
 };
 
 type Sentence = Span & { text: string };
-type Ctx = { text: string; lower: string; folded: string; sentences: Sentence[]; organisations: Mention[]; refs: References };
+/** `steps` counts the characters the per-match rules look at, so a test can bound the work without a clock. */
+type Ctx = { text: string; lower: string; folded: string; sentences: Sentence[]; organisations: Mention[]; refs: References; steps: number };
+
+/**
+ * Every rule that looks around one match reads a bounded window, never the whole sentence or line:
+ * a 50,000-character line with a date every few words must cost linear, not quadratic, work.
+ */
+const reach = 240;
+/** At most this many candidates of one kind are weighed: more is no press release, and each costs work. */
+const most = 400;
+
+function look(ctx: Ctx, from: number, to: number, source: "lower" | "text" | "folded" = "lower"): string {
+  const start = Math.max(0, from);
+  const end = Math.min(ctx.text.length, Math.max(start, to));
+  ctx.steps += end - start + 1;
+  return ctx[source].slice(start, end);
+}
 
 const ev = (ctx: Ctx, span: Span, confidence: number): Evidence => ({
   start: span.start,
@@ -65,29 +88,33 @@ const ev = (ctx: Ctx, span: Span, confidence: number): Evidence => ({
   confidence: Math.round(confidence * 100) / 100,
 });
 
-const meetingVerbs = /\b(held|hold|took place|take place|met|meet|meeting (?:on|of)|convened|gathered|hosted|visited|visit|call (?:on|of)|joined|s'est tenue?|a eu lieu|se sont reunis|reunion du)\b/;
-const futureWords = /\b(will|shall|next|by|before|until|deadline|due|no later than|d'ici)\b/;
+const meetingVerbs = /\b(held|hold|took place|take place|met|meet|meeting (?:on|of)|convened|gathered|hosted|visited|visit|call (?:on|of)|joined|s'est tenue?|s'est deroulee?|a eu lieu|se sont reunis|se sont retrouves|ont tenu|a accueilli|reunion du)\b/;
+const futureWords = /\b(will|shall|next|by|before|until|deadline|due|no later than|d'ici|avant|au plus tard|prochaine?)\b/;
 
+/** The sentence around a position, cut to `reach` characters either side. */
 function sentenceText(ctx: Ctx, at: number): string {
   const s = sentenceAt(ctx.sentences, at);
-  return s ? ctx.lower.slice(s.start, s.end) : "";
+  return s ? look(ctx, Math.max(s.start, at - reach), Math.min(s.end, at + reach)) : "";
 }
 
+/** The line before a position, at most 80 characters of it. */
 function lineBefore(ctx: Ctx, at: number): string {
-  const lineStart = ctx.lower.lastIndexOf("\n", at - 1) + 1;
-  return ctx.lower.slice(lineStart, at);
+  const before = look(ctx, at - 80, at);
+  return before.slice(before.lastIndexOf("\n") + 1);
 }
 
 function pickHeldOn(ctx: Ctx, dates: FoundDate[]): { value: string; evidence: Evidence } | null {
   let best: { score: number; date: FoundDate; confidence: number } | undefined;
   dates
     .filter((d) => d.precision === "day")
+    .slice(0, most)
     .forEach((d, i) => {
       const s = sentenceText(ctx, d.start);
       const before = lineBefore(ctx, d.start);
       let score = 0;
       let confidence = 0.6;
-      if (/\b(date|held on|when|le)\s*:?\s*$/.test(before) && /:/.test(before)) {
+      const label = before.trimEnd();
+      if (/\b(?:date|held on|when|le)$/.test(label.endsWith(":") ? label.slice(0, -1).trimEnd() : label) && before.includes(":")) {
         score += 4;
         confidence = 0.95;
       }
@@ -97,12 +124,12 @@ function pickHeldOn(ctx: Ctx, dates: FoundDate[]): { value: string; evidence: Ev
       }
       if (futureWords.test(s) && !meetingVerbs.test(s)) score -= 3;
       if (/\b(next meeting|will take place|will be held|prochaine)\b/.test(s)) score -= 4;
-      const near = ctx.lower.slice(Math.max(0, d.start - 30), d.start);
+      const near = look(ctx, d.start - 30, d.start);
       if (/\b(?:by|before|until|no later than|d'ici)\s+(?:the\s+end\s+of\s+)?$/.test(near)) score -= 4;
       else if (/\b(?:of|since|following|after)\s+$/.test(near)) score -= 1.5; // "the dialogue of 9 December 2021"
       else if (/\b(?:on|le)\s+$/.test(near)) score += 1;
       if (i === 0) score += 0.5;
-      if (/^[\p{L}\s,.'-]*$/u.test(before) && /^\s*(?:\n|$)/.test(ctx.lower.slice(d.end, d.end + 2))) {
+      if (/^[\p{L}\s,.'-]*$/u.test(before) && /^\s*(?:\n|$)/.test(look(ctx, d.end, d.end + 2))) {
         // A dateline: "15 February 2022", "Brussels, 15 February 2022".
         score += 0.5;
         confidence = Math.max(confidence, 0.8);
@@ -116,28 +143,30 @@ function pickHeldOn(ctx: Ctx, dates: FoundDate[]): { value: string; evidence: Ev
 function pickSeries(ctx: Ctx, mentions: SeriesMention[]) {
   const score = (m: SeriesMention) => {
     const s = sentenceText(ctx, m.start);
-    const before = ctx.lower.slice(Math.max(0, m.start - 40), m.start);
+    const before = look(ctx, m.start - 40, m.start);
     const heading = ctx.sentences[0] && m.start < ctx.sentences[0].end;
     // "a follow-up call to the 16th SOM" is about another meeting.
     const another = /\b(?:to|ahead of|before|after|following|since|outcome of|results of|follow-up (?:of|from)|margins of|parallel to|alongside)\s+(?:the\s+)?$/.test(before);
     return (m.number ? 3 : 0) + (meetingVerbs.test(s) ? 1 : 0) + (heading ? 2 : 0) - (/\b(next|will|prochaine)\b/.test(s) ? 4 : 0) - (another ? 5 : 0);
   };
   const ids = [...new Set(mentions.map((m) => m.id))];
+  const scores = new Map(mentions.slice(0, most).map((m) => [m, score(m)]));
+  const scoreOf = (m: SeriesMention) => scores.get(m) ?? -Infinity;
   let chosen: { id: string; total: number; main: SeriesMention } | undefined;
   for (const id of ids) {
-    const own = mentions.filter((m) => m.id === id);
-    const main = [...own].sort((a, b) => score(b) - score(a) || a.start - b.start)[0];
+    const own = mentions.filter((m) => m.id === id && scores.has(m));
+    const main = [...own].sort((a, b) => scoreOf(b) - scoreOf(a) || a.start - b.start)[0];
     if (!main) continue;
-    const total = own.length + Math.max(0, ...own.map(score));
+    const total = own.length + own.reduce((best, m) => Math.max(best, scoreOf(m)), 0);
     if (!chosen || total > chosen.total) chosen = { id, total, main };
   }
-  return chosen && score(chosen.main) > 0 ? chosen.main : undefined;
+  return chosen && scoreOf(chosen.main) > 0 ? chosen.main : undefined;
 }
 
 function pickTitle(ctx: Ctx, series: SeriesMention | undefined): { value: string; evidence: Evidence } | null {
   const seriesRef = series ? ctx.refs.series.find((s) => s.id === series.id) : undefined;
   if (seriesRef && series?.number) return { value: `${ordinal(series.number)} ${seriesRef.name}`, evidence: ev(ctx, series, 0.85) };
-  const label = /^[ \t]*(?:title|subject|meeting|re|objet)[ \t]*:[ \t]*(.+)$/im.exec(ctx.folded);
+  const label = /^[ \t]*(?:title|subject|meeting|re|objet)[ \t]*:[ \t]*(\S.*)$/im.exec(ctx.folded);
   if (label?.[1]) {
     const start = label.index + label[0].length - label[1].length;
     return { value: label[1].trim(), evidence: ev(ctx, { start, end: start + label[1].trimEnd().length }, 0.9) };
@@ -145,7 +174,7 @@ function pickTitle(ctx: Ctx, series: SeriesMention | undefined): { value: string
   const first = ctx.sentences[0];
   const firstLine = first && !ctx.text.slice(first.start, first.end).includes("\n") ? first : undefined;
   if (firstLine && firstLine.text.length <= 160 && !/[.!?]$/.test(firstLine.text) && !/^\W*\d{1,2}[\s/.]/.test(firstLine.text)) {
-    const prefix = /^(?:minutes|summary record|record|notes|report|compte rendu)(?:\s+(?:of|from|de))?(?:\s+(?:the|la|le))?\s*[:\-–—]?\s*/i.exec(firstLine.text);
+    const prefix = /^(?:minutes|summary record|record|notes|report|compte rendu|compte-rendu|releve de conclusions|relevé de conclusions|proces-verbal|procès-verbal)(?:\s+(?:of|from|de|du))?(?:\s+(?:the|la|le))?\s*[:\-–—]?\s*/i.exec(firstLine.text);
     const start = firstLine.start + (prefix?.[0].length ?? 0);
     const value = ctx.text.slice(start, firstLine.end).trim();
     if (value.length >= 4) return { value: value.charAt(0).toUpperCase() + value.slice(1), evidence: ev(ctx, { start, end: firstLine.end }, seriesRef ? 0.5 : 0.6) };
@@ -157,7 +186,7 @@ function pickTitle(ctx: Ctx, series: SeriesMention | undefined): { value: string
 const formatWords: [MeetingFormat, string, number][] = [
   ["hybrid", "hybrid|hybride", 0.9],
   ["virtual", "virtual(?:ly)?|virtuel(?:le)?|video[- ]?conference|video call|videocall|by video|online|teleconference|vtc|zoom|ms teams|microsoft teams|webex|visio(?:conference)?|en ligne", 0.85],
-  ["in_person", "in[- ]person|face[- ]to[- ]face|on[- ]site|en presentiel|field visit|study visit|visit(?:ed)? (?:to )?the", 0.75],
+  ["in_person", "in[- ]person|face[- ]to[- ]face|on[- ]site|en presentiel|en personne|sur place|field visit|study visit|joint mission|visit(?:ed)? (?:to )?the|mission conjointe|s'est rendue?s?|se sont rendu(?:e?s)?|visite de terrain", 0.75],
 ];
 
 function pickFormat(ctx: Ctx): { value: MeetingFormat; evidence: Evidence } | null {
@@ -178,10 +207,13 @@ const cities = [
   "Lomé", "Cotonou", "Mombasa", "Dar es Salaam", "Kampala", "Maputo", "Bamako", "Niamey", "Ouagadougou", "Nouakchott", "Beirut", "Amman", "Ankara",
   "Istanbul", "Kyiv", "Chisinau", "Belgrade", "Sarajevo", "Tirana", "Skopje", "Warsaw", "Prague", "Budapest", "Bucharest", "Sofia", "Athens",
   "Valletta", "Dublin", "Copenhagen", "Stockholm", "Helsinki", "Tallinn", "Riga", "Vilnius", "Amsterdam", "Quito", "Santo Domingo", "Port of Spain",
+  // French names of cities written otherwise in English.
+  "Vienne", "Genève", "La Haye", "Lisbonne", "Varsovie", "Le Caire", "Addis-Abeba", "Abidjan", "Conakry", "Bissau", "Praia", "Libreville", "Yaoundé",
+  "Douala", "Kinshasa", "N'Djamena", "Alger", "Londres", "Bruxelles", "Bogota", "Mexico", "Panama", "Lomé", "Port-au-Prince",
 ];
 
 function pickLocation(ctx: Ctx, format: MeetingFormat | null, formatEvidence: Evidence | null): { value: string; evidence: Evidence } | null {
-  const label = /^[ \t]*(?:location|venue|place|lieu)[ \t]*:[ \t]*(.+)$/im.exec(ctx.folded);
+  const label = /^[ \t]*(?:location|venue|place|lieu)[ \t]*:[ \t]*(\S.*)$/im.exec(ctx.folded);
   if (label?.[1]) {
     const start = label.index + label[0].length - label[1].length;
     return { value: label[1].trim(), evidence: ev(ctx, { start, end: start + label[1].trimEnd().length }, 0.95) };
@@ -189,21 +221,25 @@ function pickLocation(ctx: Ctx, format: MeetingFormat | null, formatEvidence: Ev
   // Cities the organisation list knows ("… (Dakar)") besides the built-in ones.
   const known = new Set(cities);
   for (const o of ctx.refs.organisations) {
-    const city = /\(([^)]+)\)\s*$/.exec(o.name)?.[1];
+    const city = trailingBracket(o.name)?.inside;
     if (city) known.add(city);
   }
   const inOrganisation = (s: Span) => ctx.organisations.some((o) => o.start <= s.start && s.end <= o.end);
   let best: { score: number; span: Span; value: string } | undefined;
   for (const city of known) {
-    for (const m of findAll(ctx.lower, plain(city).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))) {
+    for (const m of findAll(ctx.lower, plain(city).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).slice(0, most)) {
       if (inOrganisation(m)) continue;
       const s = sentenceText(ctx, m.start);
-      const before = ctx.lower.slice(Math.max(0, m.start - 40), m.start);
+      const before = look(ctx, m.start - 40, m.start);
       let score = 1;
       if (meetingVerbs.test(s) || /\bformat\b/.test(s)) score += 2;
       if (/\b(in|at|a|en)\s+$/.test(before)) score += 1;
-      if (/(?:^|\n)\s*$/.test(before) && /^,?\s*\d/.test(ctx.text.slice(m.end, m.end + 4))) score += 2; // "Brussels, 15 February 2022"
+      // At the start of a line: only white space since the last line break (or since the window's start).
+      const startsLine = !before.trim() || before.slice(before.trimEnd().length).includes("\n");
+      if (startsLine && /^,?\s*(?:le\s+|du\s+|on\s+)?\d/.test(look(ctx, m.end, m.end + 8, "text"))) score += 2; // "Brussels, 15 February 2022", "Nairobi, du 11 au 12 septembre"
       if (/\b(launched|based|office in|from)\s+$/.test(before)) score -= 2;
+      // "The next meeting will take place in Nairobi", "a workshop in Dushanbe by 30 November": another meeting's place.
+      if (/\b(?:will|shall|agreed to|next|prochaine|d'ici|by \d)\b/.test(s) || /(?:ra|ront)\b/.test(look(ctx, m.start - 60, m.start).replace(/\b(?:nigeria|angkara)\b/g, ""))) score -= 2;
       if (!best || score > best.score) best = { score, span: m, value: city };
     }
   }
@@ -214,15 +250,18 @@ function pickLocation(ctx: Ctx, format: MeetingFormat | null, formatEvidence: Ev
 
 function pickHost(ctx: Ctx): { value: string; evidence: Evidence } | null {
   for (const m of ctx.organisations) {
-    const before = ctx.lower.slice(Math.max(0, m.start - 60), m.start);
-    const after = ctx.lower.slice(m.end, m.end + 30);
-    if (/(hosted by|host(?:ed)?(?: organi[sz]ation)?\s*:|at the invitation of|convened by|accueillie? par|hote\s*:)\s*(?:the\s+)?$/.test(before))
+    const before = look(ctx, m.start - 60, m.start);
+    const after = look(ctx, m.end, m.end + 30);
+    // "hosted by the European Commission's DG HOME": the host is the one after the possessive.
+    if (/^'s\s/.test(after)) continue;
+    if (/(hosted by(?: the european commission's| the commission's)?|host(?:ed)?(?: organi[sz]ation)?\s*:|at the invitation of|convened by|accueillie?s? par|a l'invitation d[eu]|sous l'egide d[eu]|hote\s*:|organisateur\s*:|pays hote\s*:)\s*(?:the\s+|l'|la\s+|le\s+)?$/.test(before))
       return { value: m.id, evidence: ev(ctx, m, 0.9) };
-    if (/^\s*(?:\([^)]{2,12}\)\s*)?(?:hosted|was the host|acted as host)\b/.test(after)) return { value: m.id, evidence: ev(ctx, m, 0.85) };
+    if (/^\s*(?:\([^)]{2,12}\)\s*)?(?:hosted|was the host|acted as host|a accueilli|accueillait|etait l'hote)\b/.test(after)) return { value: m.id, evidence: ev(ctx, m, 0.85) };
   }
   for (const m of ctx.organisations) {
-    const before = ctx.lower.slice(Math.max(0, m.start - 40), m.start);
-    if (/(?:organi[sz]ed by|visit(?:ed)? (?:to )?)\s*(?:the\s+)?$/.test(before)) return { value: m.id, evidence: ev(ctx, m, 0.6) };
+    const before = look(ctx, m.start - 40, m.start);
+    if (/(?:(?<!co-)chair\s*:|(?<!co-)presidence\s*:|organi[sz]ed by|organisee?s? par|visit(?:ed)? (?:to )?|(?<!co-)chaired by|\bled by|conduite? par|menee? par|(?<!co-)presidee? par|(?:held|met|took place)\b[^.\n]{0,30}\bat|(?:tenue?|reunis)\b[^.\n]{0,30}\bau(?:\s+siege\s+d[eu])?)\s*(?:the\s+|l'|la\s+|le\s+)?$/.test(before))
+      return { value: m.id, evidence: ev(ctx, m, 0.6) };
   }
   return null;
 }
@@ -241,9 +280,9 @@ function coChairFrom(ctx: Ctx, name: Span, title: Span | undefined): { value: Co
     // "EEAS Managing Director for …": the organisation is a field of its own.
     const before = ctx.text.slice(title.start, org.start);
     const after = ctx.text.slice(org.end, title.end);
-    titleText = /^\s*$/.test(before) ? after : `${before}${after}`.replace(/,?\s*(?:of|at)?\s*(?:the\s*)?$/, "");
+    titleText = !before.trim() ? after : withoutTrailingLink(`${before}${after}`);
   }
-  titleText = titleText.replace(/^[\s,(]+|[\s,;.)]+$/g, "").replace(/\s+/g, " ");
+  titleText = trimChars(trimChars(titleText, `${whitespace},(`, "start"), `${whitespace},;.)`, "end").replace(/\s+/g, " ");
   const span = { start: Math.min(name.start, title?.start ?? name.start), end: Math.max(name.end, title?.end ?? name.end) };
   while (span.end > span.start && /[\s.,;]/.test(ctx.text[span.end - 1] ?? "")) span.end--;
   return {
@@ -252,20 +291,46 @@ function coChairFrom(ctx: Ctx, name: Span, title: Span | undefined): { value: Co
   };
 }
 
+/** "Director of the" → "Director": the words that led into an organisation's name. */
+function withoutTrailingLink(title: string): string {
+  let t = title.trimEnd();
+  const dropWord = (w: string) => {
+    if (t.endsWith(w) && (t.length === w.length || /[\s,]/.test(t[t.length - w.length - 1] ?? ""))) t = t.slice(0, -w.length).trimEnd();
+  };
+  dropWord("the");
+  dropWord("of");
+  dropWord("at");
+  return t.endsWith(",") ? t.slice(0, -1) : t;
+}
+
+/** The title after a name: ", EEAS Managing Director, and" → "EEAS Managing Director". */
+function titleAfter(segment: string): { text: string; offset: number } | undefined {
+  const lead = /^\s*[,(]\s*/.exec(segment);
+  if (!lead) return undefined;
+  let t = segment.trimEnd();
+  const endsWithWord = (w: string) => t.endsWith(w) && t.length > w.length && /[\s,;)]/.test(t[t.length - w.length - 1] ?? "");
+  const conjunction = endsWithWord("and") ? 3 : endsWithWord("et") ? 2 : 0;
+  if (conjunction) t = t.slice(0, -conjunction).trimEnd();
+  if (t.endsWith(";") || t.endsWith(")") || (conjunction && t.endsWith(","))) t = t.slice(0, -1).trimEnd();
+  const text = t.slice(lead[0].length);
+  return text ? { text, offset: lead[0].length } : undefined;
+}
+
 function pickCoChairs(ctx: Ctx): { value: CoChairDraft; evidence: Evidence }[] {
   const clauses: Span[] = [];
   for (const m of ctx.folded.matchAll(/\b(?:co-?chaired|jointly chaired|chaired jointly|co-?presided)\s+by\s+/gi)) {
     const s = sentenceAt(ctx.sentences, m.index);
-    if (s) clauses.push({ start: m.index + m[0].length, end: s.end });
+    // A clause names a few people: bounded, so a long text with many "chaired by" stays linear.
+    if (s) clauses.push({ start: m.index + m[0].length, end: Math.min(s.end, m.index + m[0].length + 600) });
   }
   for (const m of ctx.folded.matchAll(/^[ \t]*(?:co-?chairs?|chairs?|chaired by|co-?presidents?)[ \t]*:[ \t]*/gim)) {
     const start = m.index + m[0].length;
     const lineEnd = ctx.folded.indexOf("\n", start);
-    clauses.push({ start, end: lineEnd === -1 ? ctx.text.length : lineEnd });
+    clauses.push({ start, end: Math.min(lineEnd === -1 ? ctx.text.length : lineEnd, start + 600) });
   }
   const out: { value: CoChairDraft; evidence: Evidence }[] = [];
-  for (const clause of clauses) {
-    const body = ctx.folded.slice(clause.start, clause.end);
+  for (const clause of clauses.slice(0, 20)) {
+    const body = look(ctx, clause.start, clause.end, "folded");
     const titles = [...body.matchAll(honorific)];
     if (titles.length) {
       let segStart = 0;
@@ -280,8 +345,8 @@ function pickCoChairs(ctx: Ctx): { value: CoChairDraft; evidence: Evidence }[] {
         const head = body.slice(segStart, h.index).replace(/^[\s,;]*(?:and\s+)?/, "");
         if (titlesAfter) {
           const next = titles[i + 1]?.index ?? body.length;
-          const tail = /^\s*[,(]\s*([^]*?)\s*(?:,?\s*(?:and|et)\s*$|[;)]\s*(?:and\s*)?$|$)/.exec(body.slice(nameEnd, next));
-          title = tail?.[1] ? { start: nameEnd + tail[0].indexOf(tail[1]), end: nameEnd + tail[0].indexOf(tail[1]) + tail[1].length } : undefined;
+          const tail = titleAfter(body.slice(nameEnd, next));
+          title = tail ? { start: nameEnd + tail.offset, end: nameEnd + tail.offset + tail.text.length } : undefined;
         } else if (head.trim()) title = { start: segStart + body.slice(segStart, h.index).indexOf(head), end: h.index };
         out.push(coChairFrom(ctx, { start: clause.start + nameStart, end: clause.start + nameEnd }, title && { start: clause.start + title.start, end: clause.start + title.end }));
         segStart = nameEnd;
@@ -339,8 +404,11 @@ const numberWords: Record<string, number> = {
 };
 
 function pickParticipantCount(ctx: Ctx): { value: number; evidence: Evidence } | null {
-  const label = /^[ \t]*(?:participants|attendance|number of participants)[ \t]*:[ \t]*(\d{1,5})\b/im.exec(ctx.folded);
-  if (label?.[1]) return { value: Number(label[1]), evidence: ev(ctx, { start: label.index, end: label.index + label[0].length }, 0.9) };
+  const label = /(?:^|[.;])[ \t]*(?:participants|attendance|number of participants)[ \t]*:[ \t]*(\d{1,5})\b/im.exec(ctx.folded);
+  if (label?.[1]) {
+    const start = label.index + Math.max(0, label[0].search(/[a-z]/i));
+    return { value: Number(label[1]), evidence: ev(ctx, { start, end: label.index + label[0].length }, 0.9) };
+  }
   const qualifier = "(over|more than|some|about|around|approximately|nearly|almost|close to|up to|plus de|environ)";
   const count = `(\\d{1,5}|${Object.keys(numberWords).join("|")})`;
   const people = "(participants|attendees|delegates|officials|representatives|people|experts|colleagues|staff members|persons)";
@@ -373,14 +441,15 @@ const linkWord = /^(?:of|on|for|and|the|in|de|du|des|to)$/;
 function namedSpans(folded: string, head: string): Span[] {
   const out: Span[] = [];
   for (const m of folded.matchAll(new RegExp(`(?<=\\s)${head}(?![\\p{L}\\p{N}])`, "gu"))) {
+    if (out.length >= most) break;
     let at = m.index;
     let start = -1;
     for (let words = 0; words < 12; words++) {
-      const word = /(\S+)\s+$/.exec(folded.slice(Math.max(0, at - 60), at));
-      if (!word?.[1]) break;
-      const wordStart = at - word[0].length;
-      if (capWord.test(word[1])) start = wordStart;
-      else if (!linkWord.test(word[1])) break;
+      const word = lastWord(folded.slice(Math.max(0, at - 60), at));
+      if (!word) break;
+      const wordStart = at - word.length;
+      if (capWord.test(word.word)) start = wordStart;
+      else if (!linkWord.test(word.word)) break;
       at = wordStart;
     }
     if (start < 0) continue;
@@ -397,7 +466,7 @@ function pickRelatedEvents(ctx: Ctx, series: SeriesMention[], current: SeriesMen
   const isCurrent = (s: Span) =>
     series.some((m) => m.start < s.end && s.start < m.end && current && m.id === current.id && (m.number === null || m.number === current.number));
   // Another meeting of a series: the next one, or an earlier one.
-  for (const m of series) {
+  for (const m of series.slice(0, most)) {
     if (current && m.id === current.id && (m.number === null || m.number === current.number)) continue;
     if (found.some((f) => f.span.start < m.end && m.start < f.span.end)) continue;
     const ref = ctx.refs.series.find((s) => s.id === m.id);
@@ -406,8 +475,9 @@ function pickRelatedEvents(ctx: Ctx, series: SeriesMention[], current: SeriesMen
   for (const [kind, head] of [["event", eventHead], ["document", documentHead]] as const) {
     for (const m of namedSpans(ctx.folded, head)) {
       let span: Span = m;
-      const lead = /^(?:The|This|That|Its|Their|Our)\s+/.exec(ctx.text.slice(m.start, m.end));
+      const lead = /^(?:The|This|That|Its|Their|Our)\s+/.exec(look(ctx, m.start, Math.min(m.end, m.start + 12), "text"));
       if (lead) span = { start: m.start + lead[0].length, end: m.end };
+      ctx.steps += found.length + series.length;
       if (isCurrent(span) || found.some((f) => f.span.start < span.end && span.start < f.span.end)) continue;
       const title = ctx.text.slice(span.start, span.end).replace(/\s+/g, " ");
       if (kind === "document") {
@@ -422,12 +492,13 @@ function pickRelatedEvents(ctx: Ctx, series: SeriesMention[], current: SeriesMen
   found.sort((a, b) => a.span.start - b.span.start);
   return found.map((f, i) => {
     const s = sentenceAt(ctx.sentences, f.span.start);
+    ctx.steps += dates.length;
     const nextEvent = found[i + 1]?.span.start ?? Infinity;
     const prevEvent = found[i - 1]?.span.end ?? -Infinity;
     const inSentence = (d: Span) => !!s && d.start >= s.start && d.end <= s.end;
     const after = dates.find((d) => inSentence(d) && d.start >= f.span.end && d.start < nextEvent);
-    const before = [...dates].reverse().find((d) => inSentence(d) && d.end <= f.span.start && d.end > prevEvent && !/\b(on|held)\s*$/.test(ctx.lower.slice(Math.max(0, d.start - 8), d.start)));
-    const parallel = /(in parallel (?:to|with)|alongside|on the margins? of|in the margins? of|back-to-back with)\s+(?:the\s+)?$/.test(ctx.lower.slice(Math.max(0, f.span.start - 40), f.span.start));
+    const before = [...dates].reverse().find((d) => inSentence(d) && d.end <= f.span.start && d.end > prevEvent && !/\b(on|held)\s*$/.test(look(ctx, d.start - 8, d.start)));
+    const parallel = /(in parallel (?:to|with)|alongside|on the margins? of|in the margins? of|back-to-back with)\s+(?:the\s+)?$/.test(look(ctx, f.span.start - 40, f.span.start));
     const date = after ?? before;
     const end = Math.max(f.span.end, date && date.start > f.span.end ? date.end : f.span.end);
     const start = Math.min(f.span.start, date && date.end <= f.span.start ? date.start : f.span.start);
@@ -438,53 +509,135 @@ function pickRelatedEvents(ctx: Ctx, series: SeriesMention[], current: SeriesMen
   });
 }
 
-const commitment = /\b(will|shall|agreed to|agree to|agrees to|undertook to|undertakes to|undertake to|committed to|commit to|commits to|is to|are to|was tasked|were tasked|is tasked|are tasked|to follow up|s'engage|s'engagent|va|vont)\b/;
-const notACommitment = /\b(next meeting|will take place|will be held|will be hosted|will meet again|prochaine reunion)\b/;
+/** The meeting's own arrangements, not work to follow up: "will host the next meeting", "se tiendra à Vienne". */
+const notACommitment = /\b(?:(?:hold|host|convene|organi[sz]e|schedule|tenir|accueillir|organiser|accueillera|organisera)\s+(?:the\s+|its\s+|their\s+|la\s+|sa\s+|leur\s+)?(?:next|prochaine)\s+(?:meeting|session|reunion)|take place|be held|be hosted|meet again|se tiendra|aura lieu)\b/;
+/** A sentence without any of these words holds no commitment, and is not tagged. */
+const englishHint = /\b(?:will|shall|would|should|to|agreed|agrees|undertook|undertakes|committed|commits|pledged|offered|volunteered|tasked|asked|requested|invited|expected|responsible|is|are|'ll)\b/;
+const frenchHint = /(?:ra|ront|rait|raient)\b|\b(?:va|vont|doit|doivent|devra|devront|engage|engagent|engages|engagee|convenu|convenus|accepte|charge|chargee|charges|chargera|propose|a)\b|:/;
 
-function pickFollowUps(ctx: Ctx, areas: Mention[]) {
-  const out: { value: FollowUpCandidate; evidence: Evidence }[] = [];
-  for (const s of ctx.sentences) {
-    const lower = ctx.lower.slice(s.start, s.end);
-    const labelled = /^\s*(?:[-*\u2022]\s*)?(?:action(?: point)?s?|follow[- ]up|to do)\s*[:\-\u2013]\s*/i.exec(s.text);
-    const bullet = /^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+/.exec(s.text);
-    // Minutes write "UNODC to circulate …": an organisation, then "to" and a verb.
-    const subject = ctx.organisations.find((o) => o.start >= s.start && o.start <= s.start + (bullet?.[0].length ?? 0) + 4);
-    const assigned = !!subject && /^(?:\s+and\s+(?:the\s+)?[\p{L} -]{2,60}?)?\s+(?:to|will|shall)\s+\p{L}/u.test(ctx.folded.slice(subject.end, subject.end + 80));
-    if (notACommitment.test(lower) || (!labelled && !assigned && !commitment.test(lower))) continue;
-    let start = s.start;
-    let end = s.end;
-    start += labelled?.[0].length ?? bullet?.[0].length ?? 0;
-    // A quotation: the words inside the marks.
-    const quoted = /^\s*["\u201c]([^"\u201d]+)["\u201d]/.exec(ctx.text.slice(start, end));
-    if (quoted?.[1]) {
-      start = start + quoted[0].indexOf(quoted[1]);
-      end = start + quoted[1].length;
+/** The index of the first span that starts at or after `at` (spans sorted by start). */
+function firstFrom(spans: Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.start ?? Infinity) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type CandidateFound = { value: FollowUpCandidate; evidence: Evidence };
+
+/**
+ * Candidate follow-ups: each commitment of each sentence, from its subject to the end of its clause,
+ * with the subject's organisation as owner, the clause's deadline read against the meeting's date,
+ * and the clause's (else the sentence's) priority area.
+ */
+function pickFollowUps(ctx: Ctx, areas: Mention[], heldOn: string | null, coChairs: CoChairDraft[]): CandidateFound[] {
+  const out: CandidateFound[] = [];
+  const lang = languageOf(ctx.lower);
+  const people = findPeople(ctx.text, ctx.folded, coChairs, most);
+  // Areas by position, keeping their order of preference (the list's order) for a clause with several.
+  const areasByStart = areas.map((a, rank) => ({ ...a, rank })).sort((a, b) => a.start - b.start);
+  const areaIn = (span: Span) => {
+    let area: (Mention & { rank: number }) | undefined;
+    for (let i = firstFrom(areasByStart, span.start); i < areasByStart.length && (areasByStart[i]?.start ?? Infinity) < span.end; i++) {
+      const a = areasByStart[i];
+      ctx.steps++;
+      if (a && a.end <= span.end && (!area || a.rank < area.rank)) area = a;
     }
-    const raw = ctx.text.slice(start, end).replace(/\s+/g, " ").replace(/[\s,;.]+$/, "").trim();
-    if (raw.length < 12) continue;
-    const text = raw.length > 300 ? `${raw.slice(0, 297)}…` : raw;
-    const within = (m: Span) => m.start >= s.start && m.end <= s.end;
-    const owner = ctx.organisations.find(within);
-    const area = areas.find(within);
-    const due = findDates(ctx.text.slice(s.start, s.end)).find((d) => /\b(by|before|until|no later than|d'ici|avant)\s+(?:the\s+end\s+of\s+|end\s+)?$/.test(plain(ctx.text.slice(s.start, s.start + d.start))));
-    out.push({
-      value: { text: text.charAt(0).toUpperCase() + text.slice(1), ownerOrganisationId: owner?.id ?? null, priorityAreaId: area?.id ?? null, dueOn: due ? endOf(due) : null },
-      evidence: ev(ctx, { start, end }, labelled || assigned ? 0.85 : owner ? 0.6 : 0.45),
-    });
+    return area;
+  };
+  const within = <T extends Span>(all: T[], s: Span) => {
+    const from = firstFrom(all, s.start);
+    let to = from;
+    while (to < all.length && (all[to]?.start ?? Infinity) < s.end) to++;
+    ctx.steps += to - from;
+    return all.slice(from, to);
+  };
+  // A meeting on one topic ("… on illicit financial flows"): its follow-ups are that topic's unless they name another.
+  const heading = ctx.sentences[0];
+  const titleAreas = heading ? new Set(within(areasByStart, heading).map((a) => a.id)) : new Set<string>();
+  const titleArea = titleAreas.size === 1 && heading ? areaIn(heading) : undefined;
+  for (const s of ctx.sentences) {
+    if (out.length >= most) break;
+    const lower = look(ctx, s.start, s.end);
+    if (!(lang === "en" ? englishHint : frenchHint).test(lower)) continue;
+    const { commitments, steps } = findCommitments(ctx.text, ctx.lower, s, lang, within(ctx.organisations, s), within(people, s), most - out.length);
+    ctx.steps += steps;
+    for (const c of commitments) {
+      const raw = ctx.text.slice(c.span.start, c.span.end).replace(/\s+/g, " ").trim();
+      if (raw.length < 12 || notACommitment.test(plain(raw))) continue;
+      // A bounded window for the deadline: a clause that runs on for pages is read at its start.
+      const clauseEnd = Math.min(c.clause.end, c.clause.start + 2 * reach);
+      const deadline = findDeadline(look(ctx, c.clause.start, clauseEnd, "text"), heldOn);
+      // "The partners agreed to align the strategies" is a decision; with a deadline it is work to follow.
+      if (c.group && c.agreed && !deadline) continue;
+      const area = areaIn({ start: c.clause.start, end: clauseEnd }) ?? areaIn(s) ?? titleArea;
+      const text = raw.length > 300 ? `${raw.slice(0, 297)}…` : raw;
+      out.push({
+        value: {
+          text: text.charAt(0).toUpperCase() + text.slice(1),
+          ownerOrganisationId: c.ownerId,
+          priorityAreaId: area?.id ?? null,
+          dueOn: deadline?.value ?? null,
+          dueApproximate: deadline?.approximate ?? false,
+        },
+        evidence: ev(ctx, c.span, c.confidence),
+      });
+    }
   }
   return out;
 }
 
-/** "by March 2022" is by the end of March. */
-function endOf(d: FoundDate): string {
-  if (d.precision === "day") return d.value;
-  const [y, m] = d.value.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+/**
+ * Agenda items of minutes that number their topics: "1. Opening", "3. Maritime crime: …",
+ * "Item 4 – Youth engagement", "Point 2 : Flux illicites". A numbered line that is itself a
+ * commitment ("1. UNODC to circulate …") is an action point, not an item.
+ */
+function pickAgendaItems(ctx: Ctx, areas: Mention[], candidates: CandidateFound[]) {
+  const heads: { title: Span; line: number }[] = [];
+  for (const m of ctx.folded.matchAll(/^[ \t]*(?:#{1,4}[ \t]*)?(?:(?:agenda item|item|point)[ \t]+)?(?:\d{1,2}|[IVX]{1,4})(?:[.)]|[ \t]*[:-])[ \t]*(?=\S)/gim)) {
+    if (heads.length >= 100) break;
+    const start = m.index + m[0].length;
+    const lineEnd = ctx.folded.indexOf("\n", start);
+    const line = look(ctx, start, Math.min(lineEnd < 0 ? ctx.text.length : lineEnd, start + 400), "folded");
+    const colon = /[:\u2013\u2014]|\s-\s/.exec(line.slice(0, 100));
+    const title = trimChars(colon ? line.slice(0, colon.index) : line, `${whitespace}.`);
+    if (title.length < 3 || title.length > 90 || title.split(/\s+/).length > 12 || !/\p{L}/u.test(title)) continue;
+    if (!colon && /[.;]\s*$/.test(line) && line.length > 60) continue;
+    const at = start + line.indexOf(title);
+    const titleSpan = { start: at, end: at + title.length };
+    ctx.steps += candidates.length;
+    if (candidates.some((c) => c.evidence.start < titleSpan.end && titleSpan.start < c.evidence.end)) continue;
+    heads.push({ title: titleSpan, line: m.index });
+  }
+  // One numbered line is a list, not an agenda.
+  if (heads.length < 2) return [];
+  return heads.map((h, i) => {
+    const end = heads[i + 1]?.line ?? ctx.text.length;
+    ctx.steps += candidates.length + areas.length;
+    const area = areas.find((a) => a.start >= h.title.start && a.end <= h.title.end);
+    const indexes: number[] = [];
+    candidates.forEach((c, n) => {
+      if (c.evidence.start >= h.line && c.evidence.start < end) indexes.push(n);
+    });
+    return {
+      value: { title: ctx.text.slice(h.title.start, h.title.end), priorityAreaId: area?.id ?? null, followUpCandidateIndexes: indexes },
+      evidence: ev(ctx, h.title, area ? 0.85 : 0.75),
+    };
+  });
 }
 
 /** The whole draft. `refs` are the reference lists to match against (archived entries are skipped). */
 export function extractMeetingDraft(text: string, refs: References): MeetingDraft {
-  const ctx: Ctx = { text, lower: plain(text), folded: fold(text), sentences: sentences(text), organisations: findOrganisations(text, refs.organisations), refs };
+  return extractMeetingDraftCounted(text, refs).draft;
+}
+
+/** The draft, and the steps its rules took (for the tests that keep the extractor linear). */
+export function extractMeetingDraftCounted(text: string, refs: References): { draft: MeetingDraft; steps: number } {
+  const ctx: Ctx = { text, lower: plain(text), folded: fold(text), sentences: sentences(text), organisations: findOrganisations(text, refs.organisations), refs, steps: 0 };
   const seriesMentions = findSeries(text, refs.series);
   const current = pickSeries(ctx, seriesMentions);
   const heldOn = pickHeldOn(ctx, findDates(text));
@@ -496,7 +649,15 @@ export function extractMeetingDraft(text: string, refs: References): MeetingDraf
   const areaMentions = findPriorityAreas(text, refs.priorityAreas, [...ctx.organisations, ...seriesMentions]);
   const count = pickParticipantCount(ctx);
   const events = pickRelatedEvents(ctx, seriesMentions, current, heldOn?.value ?? null);
-  const followUps = pickFollowUps(ctx, areaMentions);
+  const followUps = pickFollowUps(ctx, areaMentions, heldOn?.value ?? null, coChairs.map((c) => c.value));
+  const agendaItems = pickAgendaItems(ctx, areaMentions, followUps);
+  // A candidate with no topic of its own takes its agenda item's.
+  for (const item of agendaItems) {
+    for (const n of item.value.followUpCandidateIndexes) {
+      const c = followUps[n];
+      if (c && !c.value.priorityAreaId && item.value.priorityAreaId) c.value.priorityAreaId = item.value.priorityAreaId;
+    }
+  }
 
   // Participants: the host, the co-chairs' organisations, then everyone named, in the order they appear.
   const participants = new Map<string, ItemEvidence>();
@@ -512,7 +673,7 @@ export function extractMeetingDraft(text: string, refs: References): MeetingDraf
   // The clearest mention of each area is its evidence ("counterterrorism" over "terrorism").
   for (const m of areaMentions) if ((areas.get(m.id)?.confidence ?? 0) < m.confidence) areas.set(m.id, { ...ev(ctx, m, m.confidence), id: m.id });
 
-  return {
+  const draft: MeetingDraft = {
     title: title?.value ?? null,
     heldOn: heldOn?.value ?? null,
     format: format?.value ?? null,
@@ -526,6 +687,7 @@ export function extractMeetingDraft(text: string, refs: References): MeetingDraf
     participantCount: count?.value ?? null,
     relatedEvents: events.map((e) => e.value),
     followUpCandidates: followUps.map((f) => f.value),
+    agendaItems: agendaItems.map((a) => a.value),
     evidence: {
       title: title?.evidence ?? null,
       heldOn: heldOn?.evidence ?? null,
@@ -540,8 +702,10 @@ export function extractMeetingDraft(text: string, refs: References): MeetingDraf
       participantCount: count?.evidence ?? null,
       relatedEvents: events.map((e) => e.evidence),
       followUpCandidates: followUps.map((f) => f.evidence),
+      agendaItems: agendaItems.map((a) => a.evidence),
     },
   };
+  return { draft, steps: ctx.steps };
 }
 
 export type { OrganisationRef, References };

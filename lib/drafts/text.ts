@@ -7,31 +7,49 @@ export type Span = { start: number; end: number };
 
 /** Dashes, quotes and spaces folded, one character for one: offsets stay those of the original. */
 export function fold(text: string): string {
-  let out = "";
-  for (const c of text) {
-    if (c.length > 1) {
-      // An astral character (emoji) is two UTF-16 units; keep the length.
-      out += "  ";
-      continue;
+  return remembered(folded, text, () => {
+    let out = "";
+    for (const c of text) {
+      const code = c.charCodeAt(0);
+      // Plain ASCII but the tab stays as it is (the fast path: most of any text).
+      if (c.length === 1 && code < 128 && code !== 9) out += c;
+      else if (c.length > 1) out += "  "; // An astral character (emoji) is two UTF-16 units; keep the length.
+      else if (/[\u2010-\u2015\u2212]/.test(c)) out += "-";
+      else if (/[\u2018\u2019\u201a\u201b\u2032]/.test(c)) out += "'";
+      else if (/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/.test(c)) out += '"';
+      else if (/[\u00a0\u2000-\u200b\u202f\u3000\t]/.test(c)) out += " ";
+      else out += c;
     }
-    if (/[\u2010-\u2015\u2212]/.test(c)) out += "-";
-    else if (/[\u2018\u2019\u201a\u201b\u2032]/.test(c)) out += "'";
-    else if (/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/.test(c)) out += '"';
-    else if (/[\u00a0\u2000-\u200b\u202f\u3000\t]/.test(c)) out += " ";
-    else out += c;
-  }
-  return out;
+    return out;
+  });
 }
 
 /** Lower case without accents, one character for one ("Bogotá" → "bogota"). */
 export function plain(text: string): string {
-  let out = "";
-  for (const c of fold(text)) {
-    const base = c.normalize("NFD")[0] ?? c;
-    const lower = base.toLowerCase();
-    out += lower.length === 1 ? lower : base;
+  return remembered(plained, text, () => {
+    let out = "";
+    for (const c of fold(text)) {
+      if (c.charCodeAt(0) < 128) {
+        out += c.toLowerCase();
+        continue;
+      }
+      const base = c.normalize("NFD")[0] ?? c;
+      const lower = base.toLowerCase();
+      out += lower.length === 1 ? lower : base;
+    }
+    return out;
+  });
+}
+
+/** The last text each of fold and plain saw: every finder of one draft folds the same text. */
+const folded = { text: "", out: "" };
+const plained = { text: "", out: "" };
+function remembered(memo: { text: string; out: string }, text: string, make: () => string): string {
+  if (memo.text !== text) {
+    memo.out = make();
+    memo.text = text;
   }
-  return out;
+  return memo.out;
 }
 
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -61,8 +79,14 @@ export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 /** Keep the longest of overlapping spans (the earliest on a tie). */
 export function longestFirst<T extends Span>(spans: T[]): T[] {
   const sorted = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // The characters already taken: checking a span costs its length, not the number kept so far.
+  const taken = new Uint8Array(spans.reduce((max, s) => Math.max(max, s.end), 0));
   const kept: T[] = [];
-  for (const s of sorted) if (!kept.some((k) => overlaps(k, s))) kept.push(s);
+  for (const s of sorted) {
+    if (taken.subarray(s.start, s.end).includes(1)) continue;
+    taken.fill(1, s.start, s.end);
+    kept.push(s);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
 
@@ -100,7 +124,49 @@ export function sentences(text: string): (Span & { text: string })[] {
   return out;
 }
 
-/** The sentence a span lies in. */
-export function sentenceAt(all: (Span & { text: string })[], at: number) {
-  return all.find((s) => s.start <= at && at < s.end);
+/** The sentence a span lies in (sentences are in order: a binary search, so many look-ups stay cheap). */
+export function sentenceAt<S extends Span>(all: S[], at: number): S | undefined {
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = all[mid] as S;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/**
+ * Trim characters of a set from the ends, by a loop: a regular expression anchored at the end
+ * (`/[\s,;.]+$/`) retries from every position and is quadratic on a long run of them.
+ */
+export function trimChars(s: string, set: string, ends: "both" | "start" | "end" = "both"): string {
+  let start = 0;
+  let end = s.length;
+  if (ends !== "end") while (start < end && set.includes(s[start] as string)) start++;
+  if (ends !== "start") while (end > start && set.includes(s[end - 1] as string)) end--;
+  return s.slice(start, end);
+}
+
+export const whitespace = " \t\n\r\f\v\u00a0\u2028\u2029\u202f\u3000";
+
+/** The last word of a text that ends in white space ("the Africa Week " → "Week"), or undefined. */
+export function lastWord(s: string): { word: string; length: number } | undefined {
+  const trimmed = s.trimEnd();
+  if (trimmed.length === s.length || !trimmed) return undefined;
+  let i = trimmed.length;
+  while (i > 0 && !/\s/.test(trimmed[i - 1] as string)) i--;
+  return { word: trimmed.slice(i), length: s.length - i };
+}
+
+/** "Name (City)" → { bare: "Name", inside: "City" }, or undefined when the name ends in no bracket. */
+export function trailingBracket(name: string): { bare: string; inside: string } | undefined {
+  const t = name.trimEnd();
+  if (!t.endsWith(")")) return undefined;
+  const close = t.length - 1;
+  const open = t.indexOf("(", t.lastIndexOf(")", close - 1) + 1);
+  if (open < 0 || open >= close) return undefined;
+  return { bare: t.slice(0, open).trimEnd(), inside: t.slice(open + 1, close) };
 }

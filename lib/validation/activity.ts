@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { id, isoDate, text } from "./common";
 
-export const entityTypes = ["organisation", "priority_area", "meeting_series", "user", "meeting", "follow_up"] as const;
+/** Sign-in events: a filter of their own, so a day's sign-ins do not bury the changes. */
+export const signInActions = ["signed_in", "sign_in_failed", "sign_in_refused", "sign_in_throttled"] as const;
+export const activityKinds = ["changes", "sign_ins"] as const;
+
+export const entityTypes = ["organisation", "priority_area", "meeting_series", "user", "meeting", "follow_up", "setting"] as const;
 
 /** Filters of the audit trail: GET /api/v1/activity and /admin/activity. */
 export const activityFilters = z
@@ -9,6 +13,8 @@ export const activityFilters = z
     entityType: z.enum(entityTypes, { error: `Entity type must be one of: ${entityTypes.join(", ")}.` }).optional(),
     entityId: id("Entity").optional(),
     actorId: id("Actor").optional(),
+    /** changes: everything but sign-ins; sign_ins: only those. Neither: all. */
+    kind: z.enum(activityKinds, { error: "Kind must be changes or sign_ins." }).optional(),
     from: isoDate("From").optional(),
     to: isoDate("To").optional(),
     cursor: text("Cursor", 200).optional(),

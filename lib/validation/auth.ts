@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 
 export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter your e-mail address, like name@eeas.europa.eu." })),
-  password: z.string().min(1, { error: "Enter your password." }).max(1000, { error: "That password is too long." }),
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: vm("signInEmail") })),
+  password: z.string().min(1, { error: vm("signInPassword") }).max(1000, { error: vm("passwordTooLong") }),
 });

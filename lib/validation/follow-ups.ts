@@ -1,16 +1,18 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { followUpPriorities, followUpStatuses } from "@/db/enums";
-import { id, isoDate, requiredText, text, version } from "./common";
+import { csvSep, id, isoDate, requiredText, text, version } from "./common";
 import { defaultFollowUpColumns, followUpColumns, type FollowUpColumn } from "./lists";
+import { limits } from "./limits";
 
-export const status = z.enum(followUpStatuses, { error: "Status must be open, in progress, blocked, done or cancelled." });
-export const priority = z.enum(followUpPriorities, { error: "Priority must be low, normal or high." });
+export const status = z.enum(followUpStatuses, { error: vm("status") });
+export const priority = z.enum(followUpPriorities, { error: vm("priority") });
 
 // The fields once, without defaults: a default inside .partial() would still fill in, and a
 // patch would overwrite what the user did not touch.
 const followUpFields = z.object({
-  title: requiredText("Title", 300),
-  description: text("Description", 20_000),
+  title: requiredText("Title", limits.title),
+  description: text("Description", limits.followUpDescription),
   meetingId: id("Meeting").nullable().optional(),
   priorityAreaId: id("Priority area"),
   ownerOrganisationId: id("Owner organisation"),
@@ -34,14 +36,22 @@ export const followUpPatch = followUpFields
   .omit({ meetingId: true })
   .partial()
   .extend({ version })
-  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: "Change at least one field.", path: ["_"] });
+  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 export type FollowUpPatch = z.infer<typeof followUpPatch>;
 
 export const commentInput = z.object({
-  body: requiredText("Comment", 10_000),
+  body: requiredText("Comment", limits.comment),
+  /** The people the comment @mentions: each must be able to see the follow-up. */
+  mentionedUserIds: z.array(id("Mentioned person"), { error: "mentionedUserIds must be a list of people." }).max(20, { error: "Mention at most 20 people." }).optional(),
+  /** Documents the author uploaded to the follow-up first, shown with the comment. */
+  attachmentIds: z.array(id("Attachment"), { error: "attachmentIds must be a list of document ids." }).max(20, { error: "Attach at most 20 documents to a comment." }).optional(),
 });
 
-const bool = z.enum(["true", "false"], { error: "Use true or false." }).transform((v) => v === "true");
+/**
+ * "true"/"false" as a query string has them; a boolean as the parsed filters hold them, which the
+ * board sends back when a column loads more (before, "Overdue only" made every "Load more" fail).
+ */
+const bool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Use true or false." });
 
 export const followUpSorts = ["due", "title", "status", "updated"] as const;
 export type FollowUpSort = (typeof followUpSorts)[number];
@@ -53,11 +63,16 @@ export const followUpFilters = z
     priorityAreaId: id("Priority area").optional(),
     /** The owner organisation and its sub-units. */
     organisationId: id("Organisation").optional(),
+    /** false: the organisation's own follow-ups only, not its sub-units' (a figure counted per unit). */
+    subUnits: bool.optional(),
     meetingId: id("Meeting").optional(),
     seriesId: id("Meeting series").optional(),
     ownerUserId: id("Owner").optional(),
     dueFrom: isoDate("Due from").optional(),
     dueTo: isoDate("Due to").optional(),
+    /** Completed (marked done) on or after this day, UTC: the overview's "completed per month". */
+    completedFrom: isoDate("Completed from").optional(),
+    completedTo: isoDate("Completed to").optional(),
     overdue: bool.optional(),
     mine: bool.optional(),
     q: text("Search", 200).trim().optional(),
@@ -66,8 +81,12 @@ export const followUpFilters = z
     cursor: text("Cursor", 1000).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
   })
-  .refine((f) => !f.dueFrom || !f.dueTo || f.dueFrom <= f.dueTo, { error: "Due to must be on or after due from.", path: ["dueTo"] });
+  .refine((f) => !f.dueFrom || !f.dueTo || f.dueFrom <= f.dueTo, { error: "Due to must be on or after due from.", path: ["dueTo"] })
+  .refine((f) => !f.completedFrom || !f.completedTo || f.completedFrom <= f.completedTo, { error: "Completed to must be on or after completed from.", path: ["completedTo"] });
 export type FollowUpFilters = z.infer<typeof followUpFilters>;
+
+/** What GET /api/v1/follow-ups adds to the filters: `names=true` adds the names of the area, organisation, owner and meeting (the board's cards). */
+export const followUpListOptions = z.object({ names: bool.optional() });
 
 export { defaultFollowUpColumns, followUpColumns, type FollowUpColumn };
 
@@ -80,6 +99,7 @@ export const followUpExportOptions = z.object({
     .pipe(z.array(column).min(1, { error: "Choose at least one column." }))
     .optional(),
   layout: z.enum(["default", "un"], { error: "Layout must be default or un." }).optional(),
+  sep: csvSep.optional(),
 });
 
 /** One change applied to many follow-ups at once (the table's bulk edit): status, owner or due date. */
@@ -92,5 +112,15 @@ export const followUpBulkPatch = z.object({
     .pick({ status: true, ownerOrganisationId: true, ownerUserId: true, dueOn: true })
     .partial()
     .refine((c) => Object.values(c).some((v) => v !== undefined), { error: "Change at least one field: status, owner organisation, owner or due date." }),
+  /**
+   * A new due date or owner leaves done and cancelled follow-ups as they are (a closed one's due date
+   * is the record of what was agreed), unless this says to change them too. A status change applies to all.
+   */
+  includeClosed: z.boolean({ error: "includeClosed must be true or false." }).optional(),
 });
 export type FollowUpBulkPatch = z.infer<typeof followUpBulkPatch>;
+
+/** Undo a bulk edit: the token its answer carried (signed, for a few minutes, for the one who made it). */
+export const followUpBulkUndo = z.object({
+  token: z.string({ error: "token is the undo token of a bulk edit." }).min(1, { error: "token is the undo token of a bulk edit." }).max(200_000, { error: "This undo token is too long." }),
+});

@@ -1,22 +1,25 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { meetingFormats, visibilities } from "@/db/enums";
-import { id, isoDate, requiredText, text, version } from "./common";
+import { agendaItemsInput } from "./agenda-items";
+import { csvSep, id, isoDate, requiredText, text, version } from "./common";
+import { limits } from "./limits";
 
 // The fields once, without defaults: a default inside .partial() would still fill in, and a
 // patch would overwrite what the user did not touch.
 const meetingFields = z.object({
-  title: requiredText("Title", 300),
+  title: requiredText("Title", limits.title),
   seriesId: id("Series").nullable().optional(),
   seriesNumber: z
-    .number({ error: "Number in the series must be a number." })
-    .int({ error: "Number in the series must be a whole number." })
-    .min(1, { error: "Number in the series must be at least 1." })
-    .max(10000, { error: "Number in the series must be at most 10000." })
+    .number({ error: vm("mustBeNumber", { label: "Number in the series" }) })
+    .int({ error: vm("wholeNumber", { label: "Number in the series" }) })
+    .min(1, { error: vm("atLeast", { label: "Number in the series", min: "1" }) })
+    .max(10000, { error: vm("atMost", { label: "Number in the series", max: "10000" }) })
     .nullable()
     .optional(),
   heldOn: isoDate("Date"),
-  format: z.enum(meetingFormats, { error: "Choose whether the meeting was in person, virtual or hybrid." }),
-  location: text("Location", 200).trim(),
+  format: z.enum(meetingFormats, { error: vm("meetingFormat") }),
+  location: text("Location", limits.meetingLocation).trim(),
   hostOrganisationId: id("Host organisation").nullable().optional(),
   coChairs: z.array(requiredText("Co-chair", 200), { error: "Co-chairs must be a list of names." }).max(10, { error: "At most 10 co-chairs." }),
   participantOrganisationIds: z
@@ -28,8 +31,10 @@ const meetingFields = z.object({
   reviewedMeetingIds: z
     .array(id("Reviewed meeting"), { error: "Reviewed meetings must be a list." })
     .max(50, { error: "At most 50 reviewed meetings." }),
-  summary: text("Summary", 50_000),
-  visibility: z.enum(visibilities, { error: "Visibility must be internal or restricted." }),
+  summary: text("Summary", limits.meetingSummary),
+  visibility: z.enum(visibilities, { error: vm("visibility") }),
+  /** People @mentioned in the summary (the minutes): each must be able to see the meeting, and is notified once. */
+  mentionedUserIds: z.array(id("Mentioned person"), { error: "mentionedUserIds must be a list of people." }).max(20, { error: "Mention at most 20 people." }).optional(),
 });
 const f = meetingFields.shape;
 
@@ -49,17 +54,18 @@ export type MeetingValues = z.output<typeof meetingInput>;
 /** A change to a meeting: any of the fields, plus the version it was based on. */
 export const meetingPatch = meetingFields
   .partial()
-  .extend({ version })
-  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: "Change at least one field.", path: ["_"] });
+  // The agenda, in order, with each item's outcomes: replaces the whole agenda when given.
+  .extend({ version, agendaItems: agendaItemsInput.optional() })
+  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 
 export const meetingFilters = z.object({
   q: text("Search", 200).trim().optional(),
   seriesId: id("Series").optional(),
   year: z.coerce
-    .number({ error: "Year must be a number." })
-    .int({ error: "Year must be a whole number." })
-    .min(1900, { error: "Year must be 1900 or later." })
-    .max(2999, { error: "Year must be 2999 or earlier." })
+    .number({ error: vm("mustBeNumber", { label: "Year" }) })
+    .int({ error: vm("wholeNumber", { label: "Year" }) })
+    .min(1900, { error: vm("yearFrom", { label: "Year", min: "1900" }) })
+    .max(2999, { error: vm("yearTo", { label: "Year", max: "2999" }) })
     .optional(),
   priorityAreaId: id("Priority area").optional(),
   organisationId: id("Organisation").optional(),
@@ -71,4 +77,19 @@ export type MeetingFilters = z.infer<typeof meetingFilters>;
 /** The briefing's audience: `wide` leaves restricted meetings' follow-ups out, for sharing beyond the participants. */
 export const briefingOptions = z.object({
   audience: z.enum(["all", "wide"], { error: "Audience must be all or wide." }).optional(),
+  /** The CSV's separator (the Markdown ignores it). */
+  sep: csvSep.optional(),
+});
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item.transform((v) => [v]), z.array(item)]);
+
+/**
+ * The people a meeting not yet saved could mention (GET /api/v1/meetings/mentionable): those who will
+ * see it as the form now stands. A query string repeats participantOrganisationIds once per organisation.
+ */
+export const proposedMentionableQuery = z.object({
+  q: z.string().max(100, { error: "Search for at most 100 characters." }).optional(),
+  visibility: f.visibility.default("internal"),
+  hostOrganisationId: id("Host organisation").optional(),
+  participantOrganisationIds: oneOrMany(id("Participating organisation")).pipe(f.participantOrganisationIds).default([]),
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { organisationKinds } from "@/db/enums";
-import { id, requiredText, text, version } from "./common";
+import { id, optionalText, requiredText, version } from "./common";
+import { limits } from "./limits";
 
 /** One e-mail domain, like unodc.org. */
 export const emailDomain = z
@@ -16,14 +18,14 @@ export const domainList = z
   .pipe(z.array(emailDomain).max(20, { error: "At most 20 e-mail domains." }))
   .transform((list) => [...new Set(list)]);
 
-const acronym = text("Acronym", 30)
-  .trim()
-  .transform((s) => s || null)
-  .nullable();
+const acronym = optionalText("Acronym", limits.acronym);
 
 const organisationFields = z.object({
-  name: requiredText("Name", 200),
+  name: requiredText("Name", limits.name),
   acronym,
+  /** The French name and acronym (ONUDC, SEAE); empty means French readers see the English one. */
+  nameFr: optionalText("French name", limits.name),
+  acronymFr: optionalText("French acronym", limits.acronym),
   kind: z.enum(organisationKinds, { error: "Choose the kind: EU, UN, member state or other." }),
   parentId: id("Parent organisation").nullable(),
   domains: domainList,
@@ -32,6 +34,8 @@ const organisationFields = z.object({
 /** The new-organisation form; the same schema checks the request on the server. */
 export const organisationInput = organisationFields.extend({
   acronym: acronym.optional().default(null),
+  nameFr: organisationFields.shape.nameFr.optional().default(null),
+  acronymFr: organisationFields.shape.acronymFr.optional().default(null),
   parentId: organisationFields.shape.parentId.optional().default(null),
   domains: domainList.optional().default([]),
 });
@@ -42,7 +46,7 @@ export type OrganisationValues = z.output<typeof organisationInput>;
 export const organisationPatch = organisationFields
   .partial()
   .extend({ archived: z.boolean({ error: "Archived must be true or false." }).optional(), version })
-  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: "Change at least one field.", path: ["_"] });
+  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 export type OrganisationPatch = z.output<typeof organisationPatch>;
 
 /** Merge this organisation into another: every reference moves to `intoId`, this one is archived. */

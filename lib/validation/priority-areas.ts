@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { id, requiredText, text, version } from "./common";
+import { vm } from "@/lib/i18n/validation";
+import { id, optionalText, requiredText, text, version } from "./common";
+import { limits } from "./limits";
 
 const keyword = z
   .string({ error: "Each keyword must be text." })
@@ -27,23 +29,29 @@ export const sdgTargetList = z
   .transform((list) => [...new Set(list)]);
 
 const priorityAreaFields = z.object({
-  name: requiredText("Name", 200),
-  description: text("Description", 2000).trim(),
+  name: requiredText("Name", limits.name),
+  /** The French name ("Flux illicites"); empty means French readers see the English one. */
+  nameFr: optionalText("French name", limits.name),
+  description: text("Description", limits.description).trim(),
   keywords: keywordList,
   sdgTargets: sdgTargetList,
+  /** Marking one of its follow-ups done needs a document or link attached. */
+  requiresEvidence: z.boolean({ error: "Requires evidence must be true or false." }),
 });
 
 export const priorityAreaInput = priorityAreaFields.extend({
+  nameFr: priorityAreaFields.shape.nameFr.optional().default(null),
   description: priorityAreaFields.shape.description.optional().default(""),
   keywords: keywordList.optional().default([]),
   sdgTargets: sdgTargetList.optional().default([]),
+  requiresEvidence: priorityAreaFields.shape.requiresEvidence.optional().default(false),
 });
 export type PriorityAreaInput = z.input<typeof priorityAreaInput>;
 
 export const priorityAreaPatch = priorityAreaFields
   .partial()
   .extend({ archived: z.boolean({ error: "Archived must be true or false." }).optional(), version })
-  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: "Change at least one field.", path: ["_"] });
+  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 export type PriorityAreaPatch = z.output<typeof priorityAreaPatch>;
 
 /** The new order: every priority area's id, first to last. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { roles } from "@/db/enums";
+import { locales } from "@/lib/i18n/locale";
 import { id, requiredText, version } from "./common";
 
 const email = z
@@ -25,20 +27,39 @@ export const userPatch = userFields
   .omit({ email: true })
   .partial()
   .extend({ active: z.boolean({ error: "Active must be true or false." }).optional(), version })
-  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: "Change at least one field.", path: ["_"] });
+  .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 export type UserPatch = z.output<typeof userPatch>;
 
 export const minPasswordLength = 12;
 
+/** A new password, typed twice: the set-password page and the profile share the rule. */
+const newPassword = {
+  password: z
+    .string({ error: "Enter a password." })
+    .min(minPasswordLength, { error: `Use at least ${minPasswordLength} characters.` })
+    .max(1000, { error: "That password is too long." }),
+  confirm: z.string({ error: "Enter the password again." }),
+};
+const typedTwice: [(v: { password: string; confirm: string }) => boolean, { error: string; path: string[] }] = [
+  (v) => v.password === v.confirm,
+  { error: "The two passwords are not the same.", path: ["confirm"] },
+];
+
 /** The set-password page, reached through a one-time link. */
-export const setPasswordInput = z
-  .object({
-    token: z.string().min(20).max(200),
-    password: z
-      .string({ error: "Enter a password." })
-      .min(minPasswordLength, { error: `Use at least ${minPasswordLength} characters.` })
-      .max(1000, { error: "That password is too long." }),
-    confirm: z.string({ error: "Enter the password again." }),
-  })
-  .refine((v) => v.password === v.confirm, { error: "The two passwords are not the same.", path: ["confirm"] });
+export const setPasswordInput = z.object({ token: z.string().min(20).max(200), ...newPassword }).refine(...typedTwice);
 export type SetPasswordInput = z.input<typeof setPasswordInput>;
+
+/** The profile's password change: the current password, then the new one twice. */
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, { error: "Enter your current password." }).max(1000, { error: "That password is too long." }),
+    ...newPassword,
+  })
+  .refine(...typedTwice);
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+
+/** The signed-in user's own settings (PATCH /api/v1/me): the language of the tracker and its e-mails. */
+export const mePatch = z.object({
+  locale: z.enum(locales, { error: vm("locale") }),
+});
+export type MePatch = z.infer<typeof mePatch>;

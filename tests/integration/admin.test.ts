@@ -7,12 +7,12 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listActivity } from "@/db/queries/activity";
+import { listActivity, recordEvent } from "@/db/queries/activity";
 import { createFollowUp, updateFollowUp } from "@/db/queries/follow-ups";
 import { createMeetingSeries, updateMeetingSeries } from "@/db/queries/meeting-series";
-import { createOrganisation, getOrganisation, mergeOrganisation, updateOrganisation } from "@/db/queries/organisations";
+import { createOrganisation, getOrganisation, mergeOrganisation, toOrganisationJson, updateOrganisation } from "@/db/queries/organisations";
 import { createPriorityArea, reorderPriorityAreas, updatePriorityArea } from "@/db/queries/priority-areas";
-import { listPriorityAreas, listSdgTargets } from "@/db/queries/reference";
+import { listPriorityAreas, listSdgTargets, toMeetingSeriesJson, toPriorityAreaJson } from "@/db/queries/reference";
 import { loadSdgTargets } from "@/db/sdg-targets";
 import { createUser, findUserByEmail, loadViewer, passwordTokenUser, setPasswordWithToken, updateUser } from "@/db/queries/users";
 import { activity, followUps, meetingParticipants, meetings, organisations, users } from "@/db/schema";
@@ -21,6 +21,7 @@ import type { Viewer } from "@/lib/policy";
 import { activityFilters } from "@/lib/validation/activity";
 import { followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
 import { organisationInput, organisationMerge, organisationPatch } from "@/lib/validation/organisations";
+import { meetingSeriesInput } from "@/lib/validation/meeting-series";
 import { priorityAreaInput, priorityAreaPatch } from "@/lib/validation/priority-areas";
 import { userInput, userPatch } from "@/lib/validation/users";
 import { engines, type TestDatabase } from "../support/databases";
@@ -65,8 +66,8 @@ describe.each(engines)("admin on $name", (engine) => {
       await expectRefused(createOrganisation(t.db, viewer, organisationInput.parse({ name: "Nope", kind: "other" })), 403);
       await expectRefused(updateOrganisation(t.db, viewer, org.EC, organisationPatch.parse({ name: "Nope", version: 1 })), 403);
       await expectRefused(createUser(t.db, viewer, userInput.parse({ name: "Nope", email: "nope@example.org", organisationId: org.EC })), 403);
-      await expectRefused(createMeetingSeries(t.db, viewer, { name: "Nope", description: "" }), 403);
-      await expectRefused(createPriorityArea(t.db, viewer, { name: "Nope", description: "" }), 403);
+      await expectRefused(createMeetingSeries(t.db, viewer, meetingSeriesInput.parse({ name: "Nope" })), 403);
+      await expectRefused(createPriorityArea(t.db, viewer, priorityAreaInput.parse({ name: "Nope" })), 403);
       await expectRefused(listActivity(t.db, viewer, {}), 403);
     }
   });
@@ -209,10 +210,20 @@ describe.each(engines)("admin on $name", (engine) => {
     expect(await loadViewer(t.db, staff.id)).not.toBeNull();
   });
 
+  it("keeps an organisation's French name and acronym, and clears them when left empty", async () => {
+    const made = await createOrganisation(t.db, admin, organisationInput.parse({ name: "International Narcotics Control Board", acronym: "INCB", nameFr: "Organe international de contrôle des stupéfiants", acronymFr: "OICS", kind: "un" }));
+    expect(toOrganisationJson(made)).toMatchObject({ nameFr: "Organe international de contrôle des stupéfiants", acronymFr: "OICS" });
+    const cleared = await updateOrganisation(t.db, admin, made.id, organisationPatch.parse({ acronymFr: "  ", version: made.version }));
+    expect(toOrganisationJson(cleared)).toMatchObject({ nameFr: "Organe international de contrôle des stupéfiants", acronymFr: null });
+    const tooLong = organisationInput.safeParse({ name: "Too long", nameFr: "x".repeat(10_000), kind: "un" });
+    expect(tooLong.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["nameFr", expect.stringMatching(/^French name must be at most \d+ characters/)]]);
+  });
+
   it("keeps priority areas and series: rename, archive, reorder, each in the trail", async () => {
-    const area = await createPriorityArea(t.db, admin, { name: "Cybercrime", description: "" });
+    const area = await createPriorityArea(t.db, admin, priorityAreaInput.parse({ name: "Cybercrime", nameFr: " Cybercriminalité " }));
+    expect(toPriorityAreaJson(area).nameFr).toBe("Cybercriminalité");
     expect(area.slug).toBe("cybercrime");
-    await expectRefused(createPriorityArea(t.db, admin, { name: "cybercrime", description: "" }), 400, "name");
+    await expectRefused(createPriorityArea(t.db, admin, priorityAreaInput.parse({ name: "cybercrime" })), 400, "name");
     const renamed = await updatePriorityArea(t.db, admin, area.id, { name: "Cybercrime and e-evidence", version: area.version });
     expect(renamed.slug).toBe("cybercrime");
     const archived = await updatePriorityArea(t.db, admin, area.id, { archived: true, version: renamed.version });
@@ -222,7 +233,8 @@ describe.each(engines)("admin on $name", (engine) => {
     await reorderPriorityAreas(t.db, admin, ids);
     expect((await listPriorityAreas(t.db)).map((a) => a.id)).toEqual(ids);
     await expectRefused(reorderPriorityAreas(t.db, admin, ids.slice(1)), 400, "ids");
-    const series = await createMeetingSeries(t.db, admin, { name: "EU–UNODC Central Asia Dialogue", description: "" });
+    const series = await createMeetingSeries(t.db, admin, meetingSeriesInput.parse({ name: "EU–UNODC Central Asia Dialogue", nameFr: "" }));
+    expect(toMeetingSeriesJson(series).nameFr).toBeNull();
     await updateMeetingSeries(t.db, admin, series.id, { archived: true, version: series.version });
     await expectRefused(updateMeetingSeries(t.db, admin, series.id, { name: "Stale", version: series.version }), 409);
   });
@@ -279,5 +291,19 @@ describe.each(engines)("admin on $name", (engine) => {
     expect((await listActivity(t.db, admin, activityFilters.parse({ from: today, to: today }))).items.length).toBeGreaterThan(0);
     await expectRefused(listActivity(t.db, admin, { cursor: "bogus!" }), 400, "cursor");
     expect(activityFilters.safeParse({ from: "2022-02-30" }).success).toBe(false);
+  });
+
+  it("shows sign-ins on their own, or only the changes", async () => {
+    await recordEvent(t.db, admin.id, "user", admin.id, "signed_in", { method: "password" });
+    await recordEvent(t.db, null, "user", admin.id, "sign_in_failed", { email: "nobody@example.org" });
+    const signIns = (await listActivity(t.db, admin, activityFilters.parse({ kind: "sign_ins", limit: "200" }))).items;
+    expect(signIns.length).toBeGreaterThanOrEqual(2);
+    expect(signIns.every((a) => a.action === "signed_in" || a.action.startsWith("sign_in_"))).toBe(true);
+    const changes = (await listActivity(t.db, admin, activityFilters.parse({ kind: "changes", limit: "200" }))).items;
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.some((a) => a.action === "signed_in" || a.action.startsWith("sign_in_"))).toBe(false);
+    const all = (await listActivity(t.db, admin, activityFilters.parse({ limit: "200" }))).items;
+    expect(all.some((a) => a.action === "signed_in")).toBe(true);
+    expect(activityFilters.safeParse({ kind: "logins" }).error?.issues[0]?.path).toEqual(["kind"]);
   });
 });

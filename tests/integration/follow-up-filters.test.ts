@@ -3,7 +3,7 @@
  * status, due range, overdue, text — and the sorts the table offers, each walked page by page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
+import { apiQuery, resolveFilters } from "@/app/(app)/board/resolve-filters";
 import { countFollowUpsByStatus, createFollowUp, type FollowUp, listFollowUpColumns, listFollowUps } from "@/db/queries/follow-ups";
 import { meetingSeries, organisations } from "@/db/schema";
 import { AppError } from "@/lib/errors";

@@ -9,6 +9,7 @@ import {
   addComment,
   createFollowUp,
   followUpActivity,
+  getFollowUp,
   type FollowUp,
   listComments,
   listFollowUps,
@@ -129,7 +130,7 @@ describe.each(engines)("follow-ups on $name", (engine) => {
     });
 
     it("lists a meeting's follow-ups by due date", async () => {
-      const africa = await listMeetingFollowUps(t.db, await meetingId(t.db, "EU–UNODC Africa Dialogue"));
+      const africa = await listMeetingFollowUps(t.db, v["admin@eeas.example"], await meetingId(t.db, "EU–UNODC Africa Dialogue"));
       expect(africa.map((f) => f.ownerOrganisationAcronym)).toEqual(["ROSEN", "ROEA"]);
     });
 
@@ -424,6 +425,23 @@ describe.each(engines)("follow-ups on $name", (engine) => {
       ]);
       expect(history.every((h) => !Number.isNaN(Date.parse(h.at)))).toBe(true);
     });
+  });
+
+  it("names the area and the owner in the reader's language on pages; writes and the API keep English", async () => {
+    const english = v["staff@eeas.example"];
+    const french = { ...english, readLocale: "fr" as const };
+    const filters = { ownerOrganisationId: org.EEAS, limit: 200 } as FollowUpFilters;
+    const en = (await listFollowUps(t.db, english, filters)).items.find((f) => f.ownerOrganisationId === org.EEAS);
+    const fr = (await listFollowUps(t.db, french, filters)).items.find((f) => f.id === en!.id)!;
+    expect(en!.ownerOrganisationAcronym).toBe("EEAS");
+    expect(fr.ownerOrganisationAcronym).toBe("SEAE");
+    expect(fr.ownerOrganisationName).toBe("Service européen pour l’action extérieure");
+    const area = await t.db.query.priorityAreas.findFirst({ where: (a, { eq }) => eq(a.id, en!.priorityAreaId) });
+    expect(fr.priorityAreaName).toBe(area!.nameFr ?? area!.name);
+    expect(en!.priorityAreaName).toBe(area!.name);
+    // The row a write builds on (webhooks, e-mails) stays English unless a page asks.
+    expect((await getFollowUp(t.db, french, en!.id)).ownerOrganisationAcronym).toBe("EEAS");
+    expect((await getFollowUp(t.db, french, en!.id, { localNames: true })).ownerOrganisationAcronym).toBe("SEAE");
   });
 
   it("never leaves a follow-up owned by nobody", async () => {

@@ -60,10 +60,29 @@ describe.each(engines)("meetings on $name", (engine) => {
     it("searches title, minutes and location, ignoring case", async () => {
       const admin = v["admin@eeas.example"];
       expect(await titles(admin, { q: "brussels" })).toEqual([SOM16]);
-      // "Africa" is in the Africa Dialogue's title and in the 16th SOM's minutes.
-      expect(await titles(admin, { q: "AFRICA" })).toEqual([SOM16, AFRICA]);
+      // "Africa" is in the Africa Dialogue's title and in the 16th SOM's minutes: the title first.
+      expect(await titles(admin, { q: "AFRICA" })).toEqual([AFRICA, SOM16]);
       expect(await titles(admin, { q: "Gulf of Guinea" })).toEqual([AFRICA]);
       expect(await titles(admin, { q: "no such words anywhere" })).toEqual([]);
+    });
+
+    it("ranks a search's whole words in the title first, then the newest, and pages on in that order", async () => {
+      const admin = v["admin@eeas.example"];
+      // The 17th SOM's summary mentions the 16th meeting; newest first put it above the 16th.
+      expect(await titles(admin, { q: "16th" })).toEqual([SOM16, PREBRIEF, SOM17]);
+      expect(await titles(admin, { q: "17th" })).toEqual([SOM17, PREBRIEF17]);
+      // A word, not part of one: "SOM" is a word in the pre-briefs' titles, inside no word of the others'.
+      expect((await titles(admin, { q: "som" })).slice(0, 2)).toEqual([PREBRIEF17, PREBRIEF]);
+      // Regular-expression characters are taken literally.
+      expect(await titles(admin, { q: "16th (" })).toEqual([]);
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listMeetings(t.db, admin, { q: "16th", limit: 1, cursor });
+        paged.push(...page.items.map((m) => m.title));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(paged).toEqual([SOM16, PREBRIEF, SOM17]);
     });
 
     it("takes % and _ in a search literally", async () => {

@@ -7,17 +7,18 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bulkUpdateFollowUps, createFollowUp, type FollowUp, updateFollowUp } from "@/db/queries/follow-ups";
+import { addComment, bulkUpdateFollowUps, createFollowUp, type FollowUp, updateFollowUp } from "@/db/queries/follow-ups";
+import { getNotificationMail } from "@/db/queries/user-notifications";
 import { createMeetingWithFollowUps } from "@/db/queries/meeting-drafts";
 import { createMeeting } from "@/db/queries/meetings";
 import { claimDueNotifications, LEASE_MINUTES, unsubscribe, unsubscribeTarget } from "@/db/queries/notifications";
 import { followUps, notifications, organisations, users } from "@/db/schema";
-import { resetEnvForTests } from "@/lib/env";
+import { resetEnvForTests } from "@/server/env";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import { readUnsubscribeToken, unsubscribeToken } from "@/lib/reminders/tokens";
-import { runReminders } from "@/lib/reminders/run";
-import { startReminderSchedule } from "@/lib/reminders/schedule";
+import { readUnsubscribeToken, unsubscribeToken } from "@/server/reminders/tokens";
+import { runReminders } from "@/server/reminders/run";
+import { startReminderSchedule } from "@/server/reminders/schedule";
 import { followUpBulkPatch, followUpInput } from "@/lib/validation/follow-ups";
 import { meetingWithFollowUpsInput } from "@/lib/validation/meeting-drafts";
 import { meetingInput } from "@/lib/validation/meetings";
@@ -100,6 +101,33 @@ describe.each(engines)("e-mail reminders on $name", (engine) => {
 
     expect(await runReminders(t.db, { digests: false })).toEqual({ sent: 0, failed: 0, skipped: 0, digestsQueued: 0 });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it("a French-speaking recipient gets the notice in French, its subject included; the digest too", async () => {
+    await t.db.update(users).set({ locale: "fr" }).where(eq(users.id, v["staff@unodc.example"].id));
+    try {
+      const f = await create(v["admin@eeas.example"], { title: "Transmettre le projet de mandat", ownerOrganisationId: org.UNODC, ownerUserId: v["manager@unodc.example"].id, dueOn: day(-3) });
+      await t.db.delete(notifications);
+      await updateFollowUp(t.db, v["manager@unodc.example"], f.id, { version: f.version, ownerUserId: v["staff@unodc.example"].id });
+      await runReminders(t.db, { digests: false });
+      const mail = smtp.received[0]!.mail;
+      expect(mail.subject).toBe("Suivi qui vous est attribué : Transmettre le projet de mandat");
+      expect(mail.text).toContain("Bonjour Rahul Mehta,");
+      expect(mail.text).toContain("Amina Okafor vous a attribué un suivi.");
+      expect(mail.text).toContain("en retard de 3 jours");
+      expect(mail.text).toContain("Se désabonner des avis d’attribution");
+      expect(mail.html).toContain('<html lang="fr">');
+      expect(mail.text).not.toMatch(/Hello|Due:|Status:|Unsubscribe from/);
+
+      smtp.received.length = 0;
+      await t.db.update(users).set({ digestFrequency: "daily" }).where(eq(users.id, v["staff@unodc.example"].id));
+      await runReminders(t.db, {});
+      const digest = smtp.received.find((r) => to(r) === "staff@unodc.example")!.mail;
+      expect(digest.subject).toMatch(/^Vos suivis : \d+ en retard/);
+      expect(digest.text).toContain("Ces suivis, les vôtres ou ceux de votre organisation, demandent votre attention.");
+    } finally {
+      await t.db.update(users).set({ locale: null }).where(eq(users.id, v["staff@unodc.example"].id));
+    }
   });
 
   it("a follow-up owned by an organisation alone goes to that organisation's managers, not to the one who assigned it", async () => {
@@ -330,5 +358,39 @@ describe.each(engines)("e-mail reminders on $name", (engine) => {
     await unsubscribe(t.db, unsubscribeToken(id, "assignment"));
     const [after] = await t.db.select({ a: users.assignmentNotices }).from(users).where(and(eq(users.id, id)));
     expect(after!.a).toBe(false);
+  });
+
+  it("a notice e-mail (a mention) has one-click unsubscribe for its kind: the header and the footer link turn that kind's e-mail off, and a queued one is then skipped", async () => {
+    const f = await create(v["admin@eeas.example"], { title: "Notice unsubscribe", ownerOrganisationId: org.UNODC });
+    const marc = v["manager@eeas.example"];
+    await t.db.update(users).set({ notificationMail: {} }).where(eq(users.id, marc.id));
+    await t.db.delete(notifications);
+    await addComment(t.db, v["manager@unodc.example"], f.id, "Marc, can you check?", { mentionedUserIds: [marc.id] });
+    expect(await runReminders(t.db, { digests: false })).toMatchObject({ sent: 1, failed: 0 });
+    const [received] = smtp.received;
+    expect(to(received!)).toBe("manager@eeas.example");
+    const token = unsubscribeToken(marc.id, "notice:mentioned");
+    expect(readUnsubscribeToken(token)).toEqual({ userId: marc.id, kind: "notice:mentioned" });
+    const headers = received!.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, " ");
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(headers).toContain(`List-Unsubscribe: <${APP}/api/v1/unsubscribe?token=${token}>`);
+    expect(received!.mail.text).toContain(`Unsubscribe from e-mails when someone mentions you: ${APP}/unsubscribe?token=${token}`);
+    expect(received!.mail.html).toContain(`${APP}/unsubscribe?token=${token}`);
+
+    // A second mention is queued; then the one click (from the first mail) turns mention e-mails off.
+    await addComment(t.db, v["manager@unodc.example"], f.id, "And this?", { mentionedUserIds: [marc.id] });
+    expect(await unsubscribeTarget(t.db, token)).toMatchObject({ kind: "notice:mentioned", subscribed: true });
+    expect(await unsubscribe(t.db, token)).toMatchObject({ email: "manager@eeas.example", kind: "notice:mentioned" });
+    expect(await unsubscribeTarget(t.db, token)).toMatchObject({ subscribed: false });
+    const modes = await getNotificationMail(t.db, marc);
+    expect(modes.mentioned).toBe("never");
+    expect(modes.assigned).toBe("immediately"); // the other kinds keep their choice
+    expect(modes.commented).toBe("digest");
+    expect(await runReminders(t.db, { digests: false })).toMatchObject({ sent: 0, skipped: 1 });
+    expect(smtp.received).toHaveLength(1);
+    // A token for a kind that does not exist, or with another user's id, is refused.
+    const [, signature] = token.split(".") as [string, string];
+    expect(readUnsubscribeToken(`${Buffer.from(`${marc.id}.notice:everything`).toString("base64url")}.${signature}`)).toBeNull();
+    expect(readUnsubscribeToken(`${Buffer.from(`${v["staff@eeas.example"].id}.notice:mentioned`).toString("base64url")}.${signature}`)).toBeNull();
   });
 });

@@ -7,9 +7,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endSession, signInThrottle, startSession } from "@/db/queries/sessions";
 import { loadViewer } from "@/db/queries/users";
-import { relatives } from "@/db/queries/organisations";
+import { relatives } from "@/lib/organisations/tree";
 import { activity, organisations, signInFailures, users, userSessions } from "@/db/schema";
-import { checkCredentials } from "@/lib/sign-in";
+import { checkCredentials } from "@/server/sign-in";
 import { engines, type TestDatabase } from "../support/databases";
 import { demoViewers } from "../support/demo";
 

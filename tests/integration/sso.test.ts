@@ -8,9 +8,9 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserByEmail } from "@/db/queries/users";
 import { activity, organisations, userIdentities, users } from "@/db/schema";
-import { NO_USER } from "@/lib/audit";
-import { checkCredentials } from "@/lib/sign-in";
-import { signInWithSso } from "@/lib/sso";
+import { NO_USER } from "@/server/audit";
+import { checkCredentials } from "@/server/sign-in";
+import { signInWithSso } from "@/server/sso";
 import { engines, type TestDatabase } from "../support/databases";
 import { orgId } from "../support/demo";
 

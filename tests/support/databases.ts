@@ -9,10 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { type Db, openDatabase } from "@/db/client";
+import { type Database, type Db, openDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 
-export type TestDatabase = { db: Db; close(): Promise<void> };
+export type TestDatabase = { db: Db; close(): Promise<void>; listen: Database["listen"] };
 export type Engine = { name: "PGlite" | "PostgreSQL"; open(): Promise<TestDatabase> };
 
 const pglite: Engine = {
@@ -34,6 +34,7 @@ const pglite: Engine = {
     }
     return {
       db: database.db,
+      listen: database.listen,
       async close() {
         await database.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -64,7 +65,7 @@ function postgresEngine(serverUrl: string): Engine {
         await drop();
         throw e;
       }
-      return { db: database.db, close: drop };
+      return { db: database.db, close: drop, listen: database.listen };
     },
   };
 }

@@ -31,11 +31,27 @@ describe("parseCsv", () => {
     expect(parseCsv("a\r\n\r\nb\r\n").map((r) => r.line)).toEqual([1, 3]);
   });
 
-  it("keeps empty cells and trims unquoted ones", () => {
-    expect(cells("a,,c,\n x , \" y \"")).toEqual([
+  it("keeps empty cells and trims cells", () => {
+    expect(cells('a,,c,\n x ," y "')).toEqual([
       ["a", "", "c", ""],
-      ["x", " y "],
+      ["x", "y"],
     ]);
+  });
+
+  it("detects the separator European Excel writes", () => {
+    expect(cells('name;acronym;kind\r\n"Office; Dakar";ROSEN;un\r\n')).toEqual([
+      ["name", "acronym", "kind"],
+      ["Office; Dakar", "ROSEN", "un"],
+    ]);
+    expect(cells("name\tacronym\nA\tB")).toEqual([
+      ["name", "acronym"],
+      ["A", "B"],
+    ]);
+  });
+
+  it("reads a hostile file: one cell of spaces, then quotes (papaparse, which is linear; the old reader was quadratic here)", () => {
+    const hostile = `${" ".repeat(80_000)}${'"'.repeat(80_000)}`;
+    expect(parseCsv(hostile)).toEqual([{ line: 1, cells: ['"'.repeat(80_000)] }]);
   });
 
   it("reads back what the export encoder wrote, formula guard included", () => {

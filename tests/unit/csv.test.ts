@@ -30,4 +30,11 @@ describe("csv", () => {
     expect(text.startsWith(BOM)).toBe(true);
     expect(text.slice(1).split("\r\n")).toEqual(['"Title","Due"', '"A","2022-02-15"', '"B",""', ""]);
   });
+
+  it("writes semicolons between fields when asked (Excel in a European locale), a semicolon inside a field kept in its quotes", () => {
+    const text = toCsv(["Title", "Due"], [["A; then B", "2022-02-15"], ["=1;2", null]], "semicolon");
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(text.slice(1).split("\r\n")).toEqual(['"Title";"Due"', '"A; then B";"2022-02-15"', '"\'=1;2";""', ""]);
+    expect(csvRow(["a", "b"], "comma")).toBe('"a","b"\r\n');
+  });
 });

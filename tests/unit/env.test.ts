@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-/** lib/env.ts caches what it read: each scenario gets a fresh copy of the module, as a restart would. */
+/** server/env.ts caches what it read: each scenario gets a fresh copy of the module, as a restart would. */
 const freshEnv = async () => {
   vi.resetModules();
-  return import("@/lib/env");
+  return import("@/server/env");
 };
 
 let dataDir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "@/lib/passwords";
+import { passwordProblem } from "@/server/passwords";
 
 const amina = { email: "amina.diallo@unodc.example", name: "Amina Diallo" };
 

@@ -1,11 +1,11 @@
 /**
- * The access table of DESIGN.md, row by row: role × how the record's organisation relates to the
+ * The access table (lib/policy.ts), row by row: role × how the record's organisation relates to the
  * viewer's × action → allowed. The viewers live in a small world of two trees and a loner:
  *
  *   EC ── DG HOME        UNODC ── ROSEN (a field office)        EEAS (on its own)
  */
 import { describe, expect, it } from "vitest";
-import { relatives } from "@/db/queries/organisations";
+import { relatives } from "@/lib/organisations/tree";
 import {
   can,
   canChangeFollowUp,

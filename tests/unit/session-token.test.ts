@@ -1,10 +1,10 @@
 /**
- * Every request reads its session cookie with lib/session-token.ts instead of Auth.js's auth():
+ * Every request reads its session cookie with server/session-token.ts instead of Auth.js's auth():
  * it must accept exactly the tokens Auth.js issues and reads, and nothing else.
  */
 import { decode, encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { readSessionToken } from "@/lib/session-token";
+import { readSessionToken } from "@/server/session-token";
 
 const secret = "test-secret-0123456789abcdef";
 const claims = { sub: "0b7c2f5e-6c1d-4b8e-9a57-3f1e2d4c5b6a", sid: "5d6e7f80-1a2b-4c3d-8e9f-0a1b2c3d4e5f", role: "staff" as const };

@@ -72,10 +72,11 @@ describe("meetingInput (the meeting form)", () => {
     ["a month 13, day 45", { heldOn: "2022-13-45" }, "heldOn", /not a real date/],
     ["29 February in a common year", { heldOn: "2023-02-29" }, "heldOn", /not a real date/],
     ["31 April", { heldOn: "2022-04-31" }, "heldOn", /not a real date/],
-    ["a date written the European way", { heldOn: "15/02/2022" }, "heldOn", /like 2022-02-15/],
-    ["a date with a time", { heldOn: "2022-02-15T10:00:00Z" }, "heldOn", /like 2022-02-15/],
-    ["a date before 1900", { heldOn: "1899-12-31" }, "heldOn", /not a real date/],
-    ["a date as a number", { heldOn: 20220215 }, "heldOn", /date like 2022-02-15/],
+    ["a date written the European way", { heldOn: "15/02/2022" }, "heldOn", /like 15 Feb 2022 \(or 2022-02-15\)/],
+    ["a date with a time", { heldOn: "2022-02-15T10:00:00Z" }, "heldOn", /like 15 Feb 2022 \(or 2022-02-15\)/],
+    ["a date before 1900", { heldOn: "1899-12-31" }, "heldOn", /^Date must be between 1 Jan 1900 and 31 Dec 2999\.$/],
+    ["31 Dec 9999: a range, not \"not a real date\"", { heldOn: "9999-12-31" }, "heldOn", /^Date must be between 1 Jan 1900 and 31 Dec 2999\.$/],
+    ["a date as a number", { heldOn: 20220215 }, "heldOn", /date like 15 Feb 2022/],
     ["an unknown format", { format: "zoom" }, "format", /in person, virtual or hybrid/],
     ["a host that is not a uuid", { hostOrganisationId: "EEAS" }, "hostOrganisationId", /not a valid reference/],
     ["a series that is not a uuid", { seriesId: "1" }, "seriesId", /not a valid reference/],
@@ -250,6 +251,10 @@ describe("the filters in a query string", () => {
     expect(followUpFilters.parse({ overdue: "true", mine: "false" })).toEqual({ overdue: true, mine: false });
     expect(followUpFilters.parse({ overdue: "false" })).toEqual({ overdue: false });
     expect(errors(followUpFilters, { overdue: "yes" })).toEqual({ overdue: "Use true or false." });
+    // The parsed filters go back in as they came out (a board column loading more with "Overdue only").
+    const parsed = followUpFilters.parse({ overdue: "true", subUnits: "false", organisationId: "00000000-0000-4000-8000-000000000000" });
+    expect(followUpFilters.parse(parsed)).toEqual(parsed);
+    expect(errors(followUpFilters, { overdue: 1 })).toEqual({ overdue: "Use true or false." });
   });
 
   it("takes one status or several", () => {

@@ -2,15 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { restoreAttachment } from "@/db/queries/attachments";
 import { createMeetingSeries, updateMeetingSeries } from "@/db/queries/meeting-series";
 import { applyOrganisationImport, previewOrganisationImport } from "@/db/queries/organisation-import";
 import { createOrganisation, mergeOrganisation, updateOrganisation } from "@/db/queries/organisations";
 import { createPriorityArea, reorderPriorityAreas, updatePriorityArea } from "@/db/queries/priority-areas";
-import { createUser, issuePasswordLink, updateUser } from "@/db/queries/users";
-import { authedAction } from "@/lib/actions";
+import { anonymiseUser, setRetentionDays } from "@/db/queries/personal-data";
+import { createUser, endSessionsFor, issuePasswordLink, updateUser } from "@/db/queries/users";
+import { authedAction } from "@/server/actions";
 import { meetingSeriesInput, meetingSeriesPatch } from "@/lib/validation/meeting-series";
 import { organisationImport, organisationInput, organisationMerge, organisationPatch } from "@/lib/validation/organisations";
 import { priorityAreaInput, priorityAreaOrder, priorityAreaPatch } from "@/lib/validation/priority-areas";
+import { retentionInput } from "@/lib/validation/settings";
 import { userInput, userPatch } from "@/lib/validation/users";
 
 // Thin: each parses with the form's own schema (authedAction) and the query asks the policy.
@@ -79,10 +82,31 @@ export const updateUserAction = authedAction(withId(userPatch), async ({ id, pat
 
 export const issuePasswordLinkAction = authedAction(z.object({ id: z.uuid() }), async ({ id }, { db, viewer }) => issuePasswordLink(db, viewer, id));
 
+export const endUserSessionsAction = authedAction(z.object({ id: z.uuid() }), async ({ id }, { db, viewer }) => endSessionsFor(db, viewer, id));
+
+export const anonymiseUserAction = authedAction(z.object({ id: z.uuid() }), async ({ id }, { db, viewer }) => {
+  const result = await anonymiseUser(db, viewer, id);
+  done("users");
+  return result;
+});
+
+export const setRetentionAction = authedAction(retentionInput, async ({ days }, { db, viewer }) => {
+  const result = await setRetentionDays(db, viewer, days);
+  done("activity");
+  return result;
+});
+
 export const previewOrganisationImportAction = authedAction(organisationImport, async ({ csv }, { db, viewer }) => previewOrganisationImport(db, viewer, csv));
 
 export const importOrganisationsAction = authedAction(organisationImport, async ({ csv }, { db, viewer }) => {
   const plan = await applyOrganisationImport(db, viewer, csv);
   done("organisations");
   return plan;
+});
+
+export const restoreAttachmentAction = authedAction(z.object({ id: z.uuid() }), async ({ id }, { db, viewer }) => {
+  const row = await restoreAttachment(db, viewer, id);
+  done("documents");
+  revalidatePath(row.followUpId ? `/follow-ups/${row.followUpId}` : `/meetings/${row.meetingId}`);
+  return { id: row.id };
 });

@@ -1,22 +1,25 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { BoardFilters } from "@/components/board/board-filters";
-import { filterOptions, toBoardCard } from "@/components/board/board-data";
+import { filterOptions } from "@/app/(app)/board/board-data";
+import { toBoardCard } from "@/components/board/types";
 import { FollowUpBoard } from "@/components/board/follow-up-board";
-import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
+import { apiQuery, resolveFilters } from "@/app/(app)/board/resolve-filters";
 import { ALL_ORGANISATIONS } from "@/components/board/search-params";
 import { SaveViewButton } from "@/components/saved-views/save-view-button";
-import { PageHeader } from "@/components/shell/page";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db/connection";
+import { PageHeader } from "@/components/shell/page";
+import { CsvDownload } from "@/components/ui/csv-download";
 import { countFollowUpsByStatus, listFollowUpColumns } from "@/db/queries/follow-ups";
 import { followUpStatuses } from "@/db/schema";
-import { plural } from "@/lib/format";
-import { requireViewer } from "@/lib/session";
+import { pageContext } from "@/server/session";
 
-export const metadata: Metadata = { title: "Board" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("board"))("title") };
+}
 
 /**
  * Per column, the cards due soonest: as many as fill a screen come with the page (each card is
@@ -26,11 +29,12 @@ export const metadata: Metadata = { title: "Board" };
  * board sends up to 25 per column and links to the table for the rest.
  */
 const FIRST = 10;
+const BOARD_PATH = "/board";
 const PER_COLUMN_GROUPED = 25;
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
-  const db = await getDb();
+  const { viewer, db } = await pageContext();
+  const t = await getTranslations("board");
   const { filters, group, problems } = resolveFilters(viewer, await searchParams);
   const statuses = followUpStatuses.filter((s) => !filters.status || (Array.isArray(filters.status) ? filters.status : [filters.status]).includes(s));
 
@@ -51,14 +55,16 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader wide title="Board" description={`${plural(total, "follow-up")} match these filters${cards.length < total ? `, the soonest due first` : ""}.`}>
-        <SaveViewButton path="/board" />
-        <a href={`/api/v1/follow-ups.csv?${query}`} download className={buttonClass("secondary")}>
+      <PageHeader wide title={t("title")} description={t("description", { count: total, soonestFirst: cards.length < total ? "yes" : "no" })}>
+        <SaveViewButton path={BOARD_PATH} />
+        <CsvDownload href={`/api/v1/follow-ups.csv?${query}`} />
+        <CsvDownload href={`/api/v1/follow-ups.csv?${apiQuery(filters, { layout: "un" })}`} label={t("unLayout")} variant="ghost" className="max-sm:hidden" />
+        <a href={`/api/v1/follow-ups.xlsx?${query}`} download className={buttonClass("secondary")}>
           <Download aria-hidden className="size-4" />
-          Export CSV
+          {t("exportExcel")}
         </a>
-        <a href={`/api/v1/follow-ups.csv?${apiQuery(filters, { layout: "un" })}`} download className={buttonClass("ghost", "max-sm:hidden")}>
-          UN layout
+        <a href={`/api/v1/follow-ups.xlsx?${apiQuery(filters, { layout: "un" })}`} download className={buttonClass("ghost", "max-sm:hidden")}>
+          {t("unLayoutExcel")}
         </a>
       </PageHeader>
       <div className="space-y-4 px-4 py-6 md:px-8">
@@ -66,21 +72,26 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           <BoardFilters viewerOrganisationId={viewer.organisationId} {...options} />
           {Object.keys(problems).length > 0 && (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-              Some filters in this link are not valid and were left out: {Object.values(problems).join(" ")}
+              {t("invalidFilters", { problems: Object.values(problems).join(" ") })}
             </p>
           )}
           {total === 0 && !Object.keys(problems).length && (
             <p className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-700">
-              No follow-ups match these filters. Reset the filters, or choose “All organisations” to see every organisation’s.
+              {t("noMatch")}
             </p>
           )}
           {group !== "none" && cards.length < total && (
             <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              Showing {cards.length} of {total} follow-ups (at most {PER_COLUMN_GROUPED} per column, soonest due first). Refine the filters,{" "}
-              <Link href={tableHref()} className="font-medium underline">
-                see them all in the table
-              </Link>
-              , or export them.
+              {t.rich("groupedCapped", {
+                shown: cards.length,
+                total,
+                max: PER_COLUMN_GROUPED,
+                link: (chunks) => (
+                  <Link href={tableHref()} className="font-medium underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
           <FollowUpBoard

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addComment, createFollowUp, toFollowUpJson, updateFollowUp } from "@/db/queries/follow-ups";
-import { authedAction } from "@/lib/actions";
+import { authedAction } from "@/server/actions";
 import { commentInput, followUpInput, followUpPatch } from "@/lib/validation/follow-ups";
 
 export const createFollowUpAction = authedAction(followUpInput, async (input, { db, viewer }) => {
@@ -19,8 +19,8 @@ export const updateFollowUpAction = authedAction(z.object({ id: z.uuid(), patch:
   return toFollowUpJson(followUp);
 });
 
-export const addCommentAction = authedAction(commentInput.extend({ followUpId: z.uuid() }), async ({ followUpId, body }, { db, viewer }) => {
-  const comment = await addComment(db, viewer, followUpId, body);
+export const addCommentAction = authedAction(commentInput.extend({ followUpId: z.uuid() }), async ({ followUpId, body, mentionedUserIds, attachmentIds }, { db, viewer }) => {
+  const comment = await addComment(db, viewer, followUpId, body, { mentionedUserIds, attachmentIds });
   revalidatePath(`/follow-ups/${followUpId}`);
   return comment;
 });

@@ -1,25 +1,30 @@
-import { Download, Plus } from "lucide-react";
+import { Download, Plus, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { filterOptions } from "@/components/board/board-data";
+import { filterOptions } from "@/app/(app)/board/board-data";
 import { BoardFilters } from "@/components/board/board-filters";
-import { apiQuery, resolveFilters } from "@/components/board/resolve-filters";
+import { apiQuery, resolveFilters } from "@/app/(app)/board/resolve-filters";
 import { BulkEditBar, BulkEditProvider } from "@/components/follow-ups/bulk-edit-bar";
 import { ColumnChooser } from "@/components/follow-ups/column-chooser";
 import { resolveColumns } from "@/components/follow-ups/column-params";
 import { type FollowUpTableRow, FollowUpsTable } from "@/components/follow-ups/follow-ups-table";
 import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { PageHeader } from "@/components/shell/page";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db/connection";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { CsvDownload } from "@/components/ui/csv-download";
 import { countFollowUpsByStatus, listFollowUps } from "@/db/queries/follow-ups";
 import { AppError } from "@/lib/errors";
-import { plural, todayIso } from "@/lib/format";
-import { requireViewer } from "@/lib/session";
+import { todayIso } from "@/lib/format";
+import { localAcronym, localName } from "@/lib/i18n/names";
+import { pageContext } from "@/server/session";
 import { type FollowUpSort, followUpSorts } from "@/lib/validation/follow-ups";
+import { isClosed } from "@/lib/follow-ups/status";
 
-export const metadata: Metadata = { title: "Follow-ups" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("followUps"))("listTitle") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -30,8 +35,9 @@ const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}
 const DESCRIPTION_CHARS = 300;
 
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await requireViewer();
-  const db = await getDb();
+  const { viewer, db } = await pageContext();
+  const t = await getTranslations("followUps");
+  const locale = await getLocale();
   const sp = await searchParams;
   const { filters, problems } = resolveFilters(viewer, sp);
   const sortParam = one(sp.sort);
@@ -53,10 +59,13 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   // Bulk edit is for managers (within their subtree) and admins; the server checks each row again.
   const canBulkEdit = viewer.role !== "staff";
-  const bulkRows = page.items.map((f) => ({ id: f.id, title: f.title, owner: f.ownerOrganisationAcronym ?? f.ownerOrganisationName }));
+  const bulkRows = page.items.map((f) => ({ id: f.id, title: f.title, owner: f.ownerOrganisationAcronym ?? f.ownerOrganisationName, closed: isClosed(f.status) }));
   const bulkOrganisations = options.organisations
     .filter((o) => !o.archived && (viewer.role === "admin" || viewer.subtreeOrganisationIds.has(o.id)))
-    .map((o) => ({ id: o.id, label: `${"\u00a0\u00a0".repeat(o.depth)}${o.acronym ? `${o.acronym} — ` : ""}${o.name}` }));
+    .map((o) => {
+      const acronym = localAcronym(o, locale);
+      return { id: o.id, label: `${"\u00a0\u00a0".repeat(o.depth)}${acronym ? `${acronym} — ` : ""}${localName(o, locale)}` };
+    });
 
   // The URL's own filters (not the resolved defaults), so sorting keeps the page's link intact.
   const href = (patch: Record<string, string | undefined>) => {
@@ -87,15 +96,20 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <PageHeader wide title="Follow-ups" description={`${plural(total, "follow-up")} match these filters.`}>
+      <PageHeader wide title={t("listTitle")} description={t("listMatches", { count: total })}>
         <SaveViewButton path="/follow-ups" />
-        <a href={`/api/v1/follow-ups.csv?${apiQuery({ ...filters, sort, dir }, { columns: columns.join(",") })}`} download className={buttonClass("secondary")}>
+        <CsvDownload href={`/api/v1/follow-ups.csv?${apiQuery({ ...filters, sort, dir }, { columns: columns.join(",") })}`} />
+        <a href={`/api/v1/follow-ups.xlsx?${apiQuery({ ...filters, sort, dir }, { columns: columns.join(",") })}`} download className={buttonClass("secondary")}>
           <Download aria-hidden className="size-4" />
-          Export CSV
+          {t("exportExcel")}
         </a>
+        <ButtonLink href="/follow-ups/import" variant="secondary">
+          <Upload aria-hidden className="size-4" />
+          {t("import")}
+        </ButtonLink>
         <ButtonLink href="/follow-ups/new">
           <Plus aria-hidden className="size-4" />
-          New follow-up
+          {t("newFollowUp")}
         </ButtonLink>
       </PageHeader>
       <div className="space-y-4 px-4 py-6 md:px-8">
@@ -105,7 +119,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
         </NuqsAdapter>
         {(badCursor || Object.keys(problems).length > 0) && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {badCursor ? "That page link is no longer valid, so this is the first page. " : ""}
+            {badCursor ? `${t("badCursor")} ` : ""}
             {Object.values(problems).join(" ")}
           </p>
         )}
@@ -114,9 +128,9 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
           <FollowUpsTable rows={rows} columns={columns} sorting={{ column: sort, desc: dir === "desc" }} selectable={canBulkEdit} today={todayIso()} />
         </BulkEditProvider>
         {(page.nextCursor || cursor) && (
-          <nav aria-label="Pages" className="flex gap-4 text-sm">
-            {page.nextCursor && <Link href={href({ after: page.nextCursor })}>Next {PAGE}</Link>}
-            {cursor && <Link href={href({ after: undefined })}>Back to the first page</Link>}
+          <nav aria-label={t("pages")} className="flex gap-4 text-sm">
+            {page.nextCursor && <Link href={href({ after: page.nextCursor })}>{t("nextPage", { count: PAGE })}</Link>}
+            {cursor && <Link href={href({ after: undefined })}>{t("firstPage")}</Link>}
           </nav>
         )}
       </div>

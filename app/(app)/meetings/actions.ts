@@ -3,8 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createMeetingWithFollowUps, draftMeeting } from "@/db/queries/meeting-drafts";
+import { listAgendaItems } from "@/db/queries/agenda-items";
 import { createMeeting, updateMeeting } from "@/db/queries/meetings";
-import { authedAction } from "@/lib/actions";
+import { authedAction } from "@/server/actions";
+import { agendaItemsInput } from "@/lib/validation/agenda-items";
+import { version } from "@/lib/validation/common";
 import { meetingDraftInput, meetingWithFollowUpsInput } from "@/lib/validation/meeting-drafts";
 import { meetingInput, meetingPatch } from "@/lib/validation/meetings";
 
@@ -29,3 +32,13 @@ export const createMeetingWithFollowUpsAction = authedAction(meetingWithFollowUp
   revalidatePath("/meetings");
   return { id: meeting.id };
 });
+
+/** The agenda editor's save: the whole agenda under the meeting's version; answers the agenda as stored (new ids, linked follow-ups). */
+export const saveAgendaAction = authedAction(
+  z.object({ id: z.uuid(), version, agendaItems: agendaItemsInput }),
+  async ({ id, version, agendaItems }, { db, viewer }) => {
+    const meeting = await updateMeeting(db, viewer, id, { version, agendaItems });
+    revalidatePath(`/meetings/${id}`);
+    return { version: meeting.version, agendaItems: await listAgendaItems(db, viewer, id) };
+  },
+);

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
-  return <PageSkeleton label="Loading your follow-ups" />;
+  const t = useTranslations("myFollowUps");
+  return <PageSkeleton label={t("loading")} />;
 }

@@ -1,21 +1,24 @@
 import { ChevronRight, Inbox, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { FollowUpListItem } from "@/components/follow-ups/follow-up-list-item";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { ButtonLink } from "@/components/ui/button";
 import { OrgName } from "@/components/ui/chip";
-import { getDb } from "@/db/connection";
 import { type FollowUp, listFollowUps } from "@/db/queries/follow-ups";
 import { listOrganisations } from "@/db/queries/organisations";
+import { activeStatuses, closedStatuses } from "@/lib/follow-ups/status";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { plural } from "@/lib/format";
+import { localAcronym, localName } from "@/lib/i18n/names";
 import type { Viewer } from "@/lib/policy";
-import { requireViewer } from "@/lib/session";
+import { pageContext } from "@/server/session";
 import type { FollowUpFilters } from "@/lib/validation/follow-ups";
 
-export const metadata: Metadata = { title: "My follow-ups" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("myFollowUps"))("title") };
+}
 
 const LIMIT = 50;
 const views = ["all", "me", "org"] as const;
@@ -51,21 +54,24 @@ function href(params: { view: View; after?: string; closedAfter?: string }) {
 }
 
 export default async function MyFollowUpsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await requireViewer();
-  const db = await getDb();
+  const { viewer, db } = await pageContext();
   const sp = await searchParams;
   const rawView = one(sp.view);
   const view: View = isView(rawView) ? rawView : "all";
   const after = one(sp.after);
   const closedAfter = one(sp.closedAfter);
 
+  // The rows name their area and organisation in the reader's language already (listFollowUps).
   const [active, closed, organisations] = await Promise.all([
-    page(db, viewer, { ...scope(view, viewer), status: ["open", "in_progress", "blocked"], limit: LIMIT, cursor: after }),
-    page(db, viewer, { ...scope(view, viewer), status: ["done", "cancelled"], limit: LIMIT, cursor: closedAfter }),
+    page(db, viewer, { ...scope(view, viewer), status: [...activeStatuses], limit: LIMIT, cursor: after }),
+    page(db, viewer, { ...scope(view, viewer), status: [...closedStatuses], limit: LIMIT, cursor: closedAfter }),
     listOrganisations(db),
   ]);
-  const org = organisations.find((o) => o.id === viewer.organisationId);
-  const orgLabel = org?.acronym ?? org?.name ?? "your organisation";
+  const t = await getTranslations("myFollowUps");
+  const locale = await getLocale();
+  const found = organisations.find((o) => o.id === viewer.organisationId);
+  const org = found ? { acronym: localAcronym(found, locale), name: localName(found, locale) } : null;
+  const orgLabel = org?.acronym ?? org?.name ?? t("yourOrganisation");
 
   const overdue = active.items.filter((f) => f.overdue);
   const later = active.items.filter((f) => !f.overdue && f.dueOn);
@@ -73,41 +79,39 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
   const nothingAtAll = !active.items.length && !closed.items.length && !after && !closedAfter;
 
   const tabs: { view: View; label: string }[] = [
-    { view: "all", label: "All" },
-    { view: "me", label: "Assigned to me" },
-    { view: "org", label: `Owned by ${orgLabel}` },
+    { view: "all", label: t("tabAll") },
+    { view: "me", label: t("tabMe") },
+    { view: "org", label: t("tabOrg", { org: orgLabel }) },
   ];
 
   return (
     <>
       <PageHeader
-        title="My follow-ups"
+        title={t("title")}
         description={
-          <>
-            Follow-ups owned by you or by {org ? <OrgName acronym={org.acronym} name={org.name} /> : "your organisation"}.
-          </>
+          <>{org ? t.rich("descriptionOrg", { org: () => <OrgName acronym={org.acronym} name={org.name} /> }) : t("descriptionNoOrg")}</>
         }
       >
         <ButtonLink href="/follow-ups/new">
           <Plus aria-hidden className="size-4" />
-          New follow-up
+          {t("newFollowUp")}
         </ButtonLink>
       </PageHeader>
       <PageBody>
-        <nav aria-label="Whose follow-ups" className="mb-5 overflow-x-auto border-b border-zinc-200">
+        <nav aria-label={t("whose")} className="mb-5 overflow-x-auto border-b border-zinc-200">
           <ul className="-mb-px flex gap-4 text-sm">
-            {tabs.map((t) => {
-              const current = t.view === view;
+            {tabs.map((tab) => {
+              const current = tab.view === view;
               return (
-                <li key={t.view}>
+                <li key={tab.view}>
                   <Link
-                    href={href({ view: t.view })}
+                    href={href({ view: tab.view })}
                     aria-current={current ? "page" : undefined}
                     className={`block whitespace-nowrap border-b-2 px-0.5 pb-2 font-medium no-underline hover:no-underline ${
                       current ? "border-accent-700 text-zinc-900" : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900"
                     }`}
                   >
-                    {t.label}
+                    {tab.label}
                   </Link>
                 </li>
               );
@@ -117,47 +121,46 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
 
         {(active.badCursor || closed.badCursor) && (
           <p role="status" className="mb-4 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-700">
-            That page link is no longer valid, so this is the first page.
+            {t("badCursor")}
           </p>
         )}
 
         {nothingAtAll ? (
-          <EmptyState view={view} orgLabel={orgLabel} />
+          <EmptyState view={view} orgLabel={orgLabel} t={t} />
         ) : (
           <div className="space-y-6">
             {active.items.length ? (
               <p className="text-sm text-zinc-600">
-                {plural(active.items.length, "active follow-up")}
-                {active.nextCursor ? " on this page" : ""}
+                {active.nextCursor ? t("activeOnPage", { count: active.items.length }) : t("active", { count: active.items.length })}
                 {overdue.length > 0 && (
                   <>
                     {" · "}
-                    <span className="font-semibold text-red-700">{overdue.length} overdue</span>
+                    <span className="font-semibold text-red-700">{t("overdueCount", { count: overdue.length })}</span>
                   </>
                 )}
               </p>
             ) : (
               !after && (
                 <p className="rounded-md border border-zinc-200 bg-white px-4 py-3 text-sm text-zinc-700">
-                  Nothing open here. Everything {view === "me" ? "assigned to you" : "owned here"} is done or cancelled.
+                  {view === "me" ? t("nothingOpenMine") : t("nothingOpen")}
                 </p>
               )
             )}
 
-            <Group id="overdue" title="Overdue" items={overdue} loud />
-            <Group id="due-later" title="Due later" items={later} />
-            <Group id="no-due-date" title="No due date" items={undated} />
+            <Group id="overdue" title={t("groupOverdue")} items={overdue} loud />
+            <Group id="due-later" title={t("groupLater")} items={later} />
+            <Group id="no-due-date" title={t("groupUndated")} items={undated} />
 
             {(active.nextCursor || after) && (
               <div className="flex flex-wrap gap-3 text-sm">
                 {active.nextCursor && (
                   <Link href={href({ view, after: active.nextCursor })} className="font-medium">
-                    Show more active follow-ups
+                    {t("moreActive")}
                   </Link>
                 )}
                 {after && (
                   <Link href={href({ view })} className="font-medium">
-                    Back to the first page
+                    {t("firstPage")}
                   </Link>
                 )}
               </div>
@@ -167,7 +170,7 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
               <details open={!!closedAfter} className="group rounded-md border border-zinc-200 bg-white">
                 <summary className="flex cursor-pointer list-none items-center gap-2 px-4 py-3 text-sm font-semibold text-zinc-800 [&::-webkit-details-marker]:hidden">
                   <ChevronRight aria-hidden className="size-4 text-zinc-500 transition-transform group-open:rotate-90" />
-                  Done and cancelled
+                  {t("closedHeading")}
                   <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">
                     {closed.items.length}
                     {closed.nextCursor ? "+" : ""}
@@ -182,12 +185,12 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
                   <div className="flex flex-wrap gap-3 border-t border-zinc-200 px-4 py-3 text-sm">
                     {closed.nextCursor && (
                       <Link href={href({ view, after, closedAfter: closed.nextCursor })} className="font-medium">
-                        Show more done and cancelled
+                        {t("moreClosed")}
                       </Link>
                     )}
                     {closedAfter && (
                       <Link href={href({ view, after })} className="font-medium">
-                        Back to the first of these
+                        {t("firstOfThese")}
                       </Link>
                     )}
                   </div>
@@ -218,21 +221,16 @@ function Group({ id, title, items, loud }: { id: string; title: string; items: F
   );
 }
 
-function EmptyState({ view, orgLabel }: { view: View; orgLabel: string }) {
+function EmptyState({ view, orgLabel, t }: { view: View; orgLabel: string; t: Awaited<ReturnType<typeof getTranslations<"myFollowUps">>> }) {
   return (
     <div className="rounded-md border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
       <Inbox aria-hidden className="mx-auto size-8 text-zinc-400" />
-      <h2 className="mt-3 text-base font-semibold">No follow-ups {view === "me" ? "assigned to you" : view === "org" ? `owned by ${orgLabel}` : "for you yet"}</h2>
+      <h2 className="mt-3 text-base font-semibold">{t("emptyTitle", { view, org: orgLabel })}</h2>
       <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
-        {view === "me"
-          ? `Follow-ups appear here when you are named as their owner; those owned by ${orgLabel} as a whole are under “Owned by ${orgLabel}”.`
-          : view === "org"
-            ? `Follow-ups appear here when ${orgLabel} owns one.`
-            : "Follow-ups appear here when you or your organisation own one."}{" "}
-        They are usually recorded on a meeting&apos;s page, from what was agreed there.
+        {t("emptyText", { view, org: orgLabel })} {t("emptyWhere")}
       </p>
       <ButtonLink href="/meetings" variant="secondary" className="mt-4">
-        Go to meetings
+        {t("goToMeetings")}
       </ButtonLink>
     </div>
   );

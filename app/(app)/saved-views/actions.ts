@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createSavedView, deleteSavedView } from "@/db/queries/saved-views";
-import { authedAction } from "@/lib/actions";
+import { authedAction } from "@/server/actions";
 import { savedViewInput } from "@/lib/validation/saved-views";
 
 export const createSavedViewAction = authedAction(savedViewInput, async (input, { db, viewer }) => {

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { signInAction, type SignInState } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth");
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   const emailError = state.fields?.email;
   const passwordError = state.fields?.password;
@@ -17,14 +19,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </div>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field id="email" label="E-mail address" error={emailError}>
+      <Field id="email" label={t("email")} error={emailError}>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} className={inputClass} {...describedBy("email", undefined, emailError)} />
       </Field>
-      <Field id="password" label="Password" error={passwordError}>
+      <Field id="password" label={t("password")} error={passwordError}>
         <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} {...describedBy("password", undefined, passwordError)} />
       </Field>
       <Button type="submit" className="w-full py-2" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signInButton")}
       </Button>
     </form>
   );

@@ -1,28 +1,32 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { OrganisationAdmin } from "@/components/admin/organisation-admin";
 import { OrganisationImport } from "@/components/admin/organisation-import";
 import { PageBody, PageHeader } from "@/components/shell/page";
-import { getDb } from "@/db/connection";
-import { listOrganisations, organisationUsageAll, relatives } from "@/db/queries/organisations";
-import { requireAdmin } from "@/lib/session";
+import { listOrganisations, organisationUsageAll } from "@/db/queries/organisations";
+import { relatives } from "@/lib/organisations/tree";
+import { adminPageContext } from "@/server/session";
 
-export const metadata: Metadata = { title: "Organisations · Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("titleSuffix", { section: t("organisations.title") }) };
+}
 
 const none = { users: 0, followUps: 0, hostedMeetings: 0, participations: 0, children: 0 };
 
 export default async function OrganisationsAdminPage() {
-  await requireAdmin();
-  const db = await getDb();
+  const { db } = await adminPageContext();
+  const t = await getTranslations("admin.organisations");
   const [rows, usage] = await Promise.all([listOrganisations(db), organisationUsageAll(db)]);
   const organisations = rows.map((o) => ({
-    id: o.id, name: o.name, acronym: o.acronym, kind: o.kind, parentId: o.parentId, domains: o.domains, archived: o.archived, version: o.version,
+    id: o.id, name: o.name, acronym: o.acronym, nameFr: o.nameFr, acronymFr: o.acronymFr, kind: o.kind, parentId: o.parentId, domains: o.domains, archived: o.archived, version: o.version,
     subtree: [...relatives(rows, o.id).subtree],
     usage: usage.get(o.id) ?? none,
   }));
   return (
     <>
-      <PageHeader title="Organisations" description={`${rows.filter((o) => !o.archived).length} active, ${rows.filter((o) => o.archived).length} archived. Archived ones stay on old records but cannot be chosen for new ones.`} />
+      <PageHeader title={t("title")} description={t("description", { active: rows.filter((o) => !o.archived).length, archived: rows.filter((o) => o.archived).length })} />
       <PageBody>
         <AdminNav current="/admin/organisations" />
         <OrganisationAdmin organisations={organisations} />

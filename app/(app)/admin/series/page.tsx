@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { NamedListAdmin } from "@/components/admin/named-list-admin";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
 import { listMeetingSeries } from "@/db/queries/reference";
-import { requireAdmin } from "@/lib/session";
+import { requireAdmin } from "@/server/session";
 
-export const metadata: Metadata = { title: "Meeting series · Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("titleSuffix", { section: t("series.title") }) };
+}
 
 export default async function SeriesAdminPage() {
   await requireAdmin();
+  const t = await getTranslations("admin.series");
   const rows = await listMeetingSeries(await getDb());
-  const items = rows.map((s) => ({ id: s.id, name: s.name, description: s.description, archived: s.archived, version: s.version }));
+  const items = rows.map((s) => ({ id: s.id, name: s.name, nameFr: s.nameFr, description: s.description, archived: s.archived, version: s.version }));
   return (
     <>
-      <PageHeader title="Meeting series" description="Recurring meetings, such as the annual Senior Officials Meeting. Archived series stay on old meetings." />
+      <PageHeader title={t("title")} description={t("description")} />
       <PageBody>
         <AdminNav current="/admin/series" />
         <NamedListAdmin items={items} />

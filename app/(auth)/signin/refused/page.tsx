@@ -1,26 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { SsoRefusal } from "@/lib/sso";
+import type { SsoRefusal } from "@/server/sso";
+import { getTranslations } from "next-intl/server";
 import { emailDomain } from "@/lib/validation/organisations";
 
-export const metadata: Metadata = { title: "Sign-in refused" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("refusedTitle") };
+}
 
-function reasonSentence(reason: string | undefined, domain: string | undefined): string {
+type AuthT = Awaited<ReturnType<typeof getTranslations<"auth">>>;
+
+function reasonSentence(t: AuthT, reason: string | undefined, domain: string | undefined): string {
   switch (reason as SsoRefusal | undefined) {
     case "unknown_domain": {
       // Named only if it looks like a domain: the page's address is a plain URL anyone can write.
       const named = emailDomain.safeParse(domain);
-      return `Your e-mail domain ${named.success ? `${named.data} ` : ""}is not one of the participating organisations' domains. Ask an administrator to add it.`;
+      return t("refusedUnknownDomain", { domain: named.success ? `${named.data} ` : "" });
     }
     case "deactivated":
-      return "Your account has been deactivated. Ask an administrator to reactivate it.";
+      return t("refusedDeactivated");
     case "unverified_email":
-      return "Your sign-on provider has not confirmed that your e-mail address is verified, so it cannot be matched to an account here. Verify it with your provider, or ask an administrator.";
+      return t("refusedUnverified");
     case "no_email":
-      return "Your sign-on provider did not share your e-mail address, so you cannot be matched to an account here. Ask an administrator to have the provider share it.";
+      return t("refusedNoEmail");
     default:
       // Auth.js's own errors (?error=<kind>): never echoed, one sentence for all.
-      return "Single sign-on did not complete. Try again; if it keeps failing, ask an administrator.";
+      return t("ssoFailed");
   }
 }
 
@@ -30,13 +35,14 @@ function reasonSentence(reason: string | undefined, domain: string | undefined):
  */
 export default async function SignInRefusedPage({ searchParams }: { searchParams: Promise<{ reason?: string; domain?: string }> }) {
   const { reason, domain } = await searchParams;
+  const t = await getTranslations("auth");
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
-        <h1 className="mb-4 text-xl font-semibold">You cannot sign in</h1>
-        <p className="mb-4 text-sm text-zinc-800">{reasonSentence(typeof reason === "string" ? reason : undefined, typeof domain === "string" ? domain : undefined)}</p>
+        <h1 className="mb-4 text-xl font-semibold">{t("refusedHeading")}</h1>
+        <p className="mb-4 text-sm text-zinc-800">{reasonSentence(t, typeof reason === "string" ? reason : undefined, typeof domain === "string" ? domain : undefined)}</p>
         <Link href="/signin" className="text-sm font-medium">
-          Back to sign in
+          {t("backToSignIn")}
         </Link>
       </div>
     </main>

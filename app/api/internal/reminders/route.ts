@@ -1,8 +1,8 @@
 import { getDb } from "@/db/connection";
-import { errorResponse } from "@/lib/api";
+import { errorResponse } from "@/server/api";
 import { AppError } from "@/lib/errors";
-import { isRunRemindersKey } from "@/lib/reminders/tokens";
-import { MailOffError, runReminders } from "@/lib/reminders/run";
+import { isRunRemindersKey } from "@/server/reminders/tokens";
+import { MailOffError, runReminders } from "@/server/reminders/run";
 
 export const dynamic = "force-dynamic";
 

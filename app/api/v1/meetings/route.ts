@@ -1,5 +1,6 @@
+import { meetingWithAgendaJson } from "@/db/queries/agenda-items";
 import { createMeeting, listMeetings, toMeetingJson } from "@/db/queries/meetings";
-import { apiRoute, readJson, readQuery } from "@/lib/api";
+import { apiRoute, readJson, readQuery } from "@/server/api";
 import { meetingFilters, meetingInput } from "@/lib/validation/meetings";
 
 export const GET = apiRoute(async ({ req, db, viewer }) => {
@@ -7,4 +8,4 @@ export const GET = apiRoute(async ({ req, db, viewer }) => {
   return { items: page.items.map(toMeetingJson), nextCursor: page.nextCursor };
 });
 
-export const POST = apiRoute(async ({ req, db, viewer }) => toMeetingJson(await createMeeting(db, viewer, await readJson(req, meetingInput))), { status: 201 });
+export const POST = apiRoute(async ({ req, db, viewer }) => meetingWithAgendaJson(db, viewer, await createMeeting(db, viewer, await readJson(req, meetingInput))), { status: 201 });

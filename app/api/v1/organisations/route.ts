@@ -1,5 +1,5 @@
 import { createOrganisation, listOrganisations, toOrganisationJson } from "@/db/queries/organisations";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute, readJson } from "@/server/api";
 import { organisationInput } from "@/lib/validation/organisations";
 
 export const GET = apiRoute(async ({ db }) => ({ items: (await listOrganisations(db)).map(toOrganisationJson) }));

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/connection";
 import { unsubscribe } from "@/db/queries/notifications";
-import { errorResponse } from "@/lib/api";
+import { errorResponse } from "@/server/api";
+import { bodyLimits, limitBody } from "@/server/body-limits";
+import { localeOfRequest } from "@/server/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +13,10 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(req: Request) {
   try {
+    await limitBody(req, bodyLimits.anonymous, (body) => new Request(req.url, { method: req.method, headers: req.headers, body }));
     const done = await unsubscribe(await getDb(), new URL(req.url).searchParams.get("token"));
     return Response.json({ unsubscribed: done.kind, email: done.email }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, localeOfRequest(req));
   }
 }

@@ -1,6 +1,6 @@
 import { assertAdmin } from "@/db/queries/admin";
 import { createUser, listUsers, toUserJson } from "@/db/queries/users";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute, readJson } from "@/server/api";
 import { userInput } from "@/lib/validation/users";
 
 export const GET = apiRoute(async ({ db, viewer }) => {

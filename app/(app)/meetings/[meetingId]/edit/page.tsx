@@ -1,15 +1,18 @@
 import { Lock } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { ButtonLink } from "@/components/ui/button";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { getDb } from "@/db/connection";
+import { lastActorName } from "@/db/queries/activity";
 import { getMeeting, listReviewableMeetings } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listMeetingSeries, listPriorityAreas } from "@/db/queries/reference";
 import { can } from "@/lib/policy";
-import { loadForPage } from "@/lib/session";
+import { loadForPage } from "@/server/session";
+import { localOptions, localOrganisations, pageLocale } from "../../reference-options";
 
 type Props = { params: Promise<{ meetingId: string }> };
 
@@ -20,29 +23,27 @@ const loadMeeting = cache(async (meetingId: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { meeting } = await loadMeeting((await params).meetingId);
-  return { title: `Edit ${meeting.title}` };
+  return { title: (await getTranslations("meetings"))("editTitleMeta", { title: meeting.title }) };
 }
 
 export default async function EditMeetingPage({ params }: Props) {
   const { viewer, meeting } = await loadMeeting((await params).meetingId);
   const meetingHref = `/meetings/${meeting.id}`;
+  const t = await getTranslations("meetings");
 
   if (!can(viewer, "meeting:edit", { meeting })) {
     return (
       <>
-        <PageHeader title="You cannot edit this meeting" description={meeting.title} />
+        <PageHeader title={t("cannotEditTitle")} description={meeting.title} />
         <PageBody>
           <div className="max-w-xl rounded-lg border border-zinc-200 bg-white p-5">
             <div className="flex gap-3">
               <Lock aria-hidden className="mt-0.5 size-5 shrink-0 text-zinc-500" />
               <div className="space-y-2 text-[15px]">
-                <p>
-                  Only the person who logged a meeting, a manager of the organisation that hosted it, or an admin can change its
-                  details.
-                </p>
-                <p className="text-zinc-700">You can still add follow-ups to it from the meeting page.</p>
+                <p>{t("cannotEditWho")}</p>
+                <p className="text-zinc-700">{t("cannotEditStill")}</p>
                 <ButtonLink href={meetingHref} variant="secondary" className="mt-2">
-                  Back to the meeting
+                  {t("backToMeeting")}
                 </ButtonLink>
               </div>
             </div>
@@ -53,15 +54,23 @@ export default async function EditMeetingPage({ params }: Props) {
   }
 
   const db = await getDb();
-  const [series, organisations, areas, reviewable] = await Promise.all([listMeetingSeries(db), listOrganisations(db), listPriorityAreas(db), listReviewableMeetings(db, viewer)]);
+  const locale = await pageLocale();
+  const [series, organisations, areas, reviewable, changedBy] = await Promise.all([
+    listMeetingSeries(db),
+    listOrganisations(db),
+    listPriorityAreas(db),
+    listReviewableMeetings(db, viewer),
+    lastActorName(db, "meeting", meeting.id),
+  ]);
   return (
     <>
-      <PageHeader title="Edit meeting" description={meeting.title} />
+      <PageHeader title={t("editMeeting")} description={meeting.title} />
       <PageBody>
         <MeetingForm
           mode="edit"
           meetingId={meeting.id}
           version={meeting.version}
+          changedBy={changedBy}
           cancelHref={meetingHref}
           defaults={{
             title: meeting.title,
@@ -78,9 +87,9 @@ export default async function EditMeetingPage({ params }: Props) {
             summary: meeting.summary,
             visibility: meeting.visibility,
           }}
-          series={series.map((s) => ({ id: s.id, name: s.name, archived: s.archived }))}
-          organisations={organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, parentId: o.parentId, archived: o.archived }))}
-          priorityAreas={areas.map((a) => ({ id: a.id, name: a.name, archived: a.archived }))}
+          series={localOptions(series, locale)}
+          organisations={localOrganisations(organisations, locale)}
+          priorityAreas={localOptions(areas, locale)}
           meetings={reviewable.filter((m) => m.id !== meeting.id)}
         />
       </PageBody>

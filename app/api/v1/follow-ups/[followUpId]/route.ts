@@ -1,5 +1,5 @@
 import { getFollowUp, toFollowUpJson, updateFollowUp } from "@/db/queries/follow-ups";
-import { apiRoute, readJson, uuidParam } from "@/lib/api";
+import { apiRoute, readJson, uuidParam } from "@/server/api";
 import { followUpPatch } from "@/lib/validation/follow-ups";
 
 type P = { followUpId: string };

@@ -1,5 +1,5 @@
 import { bulkUpdateFollowUps } from "@/db/queries/follow-ups";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute, readJson } from "@/server/api";
 import { followUpBulkPatch } from "@/lib/validation/follow-ups";
 
 /** One change to many follow-ups: those in the caller's scope change, the rest are listed as refused. */

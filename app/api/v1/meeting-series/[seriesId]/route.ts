@@ -1,6 +1,6 @@
 import { getMeetingSeries, updateMeetingSeries } from "@/db/queries/meeting-series";
 import { toMeetingSeriesJson } from "@/db/queries/reference";
-import { apiRoute, readJson, uuidParam } from "@/lib/api";
+import { apiRoute, readJson, uuidParam } from "@/server/api";
 import { meetingSeriesPatch } from "@/lib/validation/meeting-series";
 
 type P = { seriesId: string };

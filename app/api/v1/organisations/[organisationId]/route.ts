@@ -1,5 +1,5 @@
 import { getOrganisation, toOrganisationJson, updateOrganisation } from "@/db/queries/organisations";
-import { apiRoute, readJson, uuidParam } from "@/lib/api";
+import { apiRoute, readJson, uuidParam } from "@/server/api";
 import { organisationPatch } from "@/lib/validation/organisations";
 
 type P = { organisationId: string };

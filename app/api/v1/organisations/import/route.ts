@@ -1,5 +1,6 @@
 import { applyOrganisationImport, previewOrganisationImport } from "@/db/queries/organisation-import";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute, readJson } from "@/server/api";
+import { bodyLimits } from "@/server/body-limits";
 import { organisationImport } from "@/lib/validation/organisations";
 
 /**
@@ -9,4 +10,4 @@ import { organisationImport } from "@/lib/validation/organisations";
 export const POST = apiRoute(async ({ req, db, viewer }) => {
   const { csv, dryRun } = await readJson(req, organisationImport);
   return dryRun ? previewOrganisationImport(db, viewer, csv) : applyOrganisationImport(db, viewer, csv);
-});
+}, { maxBody: bodyLimits.import });

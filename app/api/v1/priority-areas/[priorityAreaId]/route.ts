@@ -1,6 +1,6 @@
 import { getPriorityArea, updatePriorityArea } from "@/db/queries/priority-areas";
 import { toPriorityAreaJson } from "@/db/queries/reference";
-import { apiRoute, readJson, uuidParam } from "@/lib/api";
+import { apiRoute, readJson, uuidParam } from "@/server/api";
 import { priorityAreaPatch } from "@/lib/validation/priority-areas";
 
 type P = { priorityAreaId: string };

@@ -1,6 +1,6 @@
 import { reorderPriorityAreas } from "@/db/queries/priority-areas";
 import { listPriorityAreas, toPriorityAreaJson } from "@/db/queries/reference";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute, readJson } from "@/server/api";
 import { priorityAreaOrder } from "@/lib/validation/priority-areas";
 
 /** PUT the whole order at once: { ids: [first, second, …] }. */

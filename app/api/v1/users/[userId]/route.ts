@@ -1,6 +1,6 @@
 import { assertAdmin } from "@/db/queries/admin";
 import { getUser, toUserJson, updateUser } from "@/db/queries/users";
-import { apiRoute, readJson, uuidParam } from "@/lib/api";
+import { apiRoute, readJson, uuidParam } from "@/server/api";
 import { userPatch } from "@/lib/validation/users";
 
 type P = { userId: string };

@@ -1,5 +1,5 @@
 import { followUpActivity } from "@/db/queries/follow-ups";
-import { apiRoute, uuidParam } from "@/lib/api";
+import { apiRoute, uuidParam } from "@/server/api";
 
 type P = { followUpId: string };
 

@@ -1,5 +1,5 @@
 import { seriesStats } from "@/db/queries/continuity";
-import { apiRoute, uuidParam } from "@/lib/api";
+import { apiRoute, uuidParam } from "@/server/api";
 
 type P = { seriesId: string };
 

@@ -1,6 +1,6 @@
 import { sinceThePreviousMeeting } from "@/db/queries/continuity";
 import { toFollowUpJson } from "@/db/queries/follow-ups";
-import { apiRoute, uuidParam } from "@/lib/api";
+import { apiRoute, uuidParam } from "@/server/api";
 
 type P = { meetingId: string };
 

@@ -1,6 +1,6 @@
 import { accountability } from "@/db/queries/continuity";
 import { toFollowUpJson } from "@/db/queries/follow-ups";
-import { apiRoute, uuidParam } from "@/lib/api";
+import { apiRoute, uuidParam } from "@/server/api";
 
 type P = { organisationId: string };
 

@@ -1,5 +1,5 @@
 import { mergeOrganisation, toOrganisationJson } from "@/db/queries/organisations";
-import { apiRoute, readJson, uuidParam } from "@/lib/api";
+import { apiRoute, readJson, uuidParam } from "@/server/api";
 import { organisationMerge } from "@/lib/validation/organisations";
 
 type P = { organisationId: string };

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { mentionCandidates } from "@/db/queries/user-notifications";
+import { apiRoute, readQuery, uuidParam } from "@/server/api";
+
+type P = { meetingId: string };
+const query = z.object({ q: z.string().max(100, { error: "Search for at most 100 characters." }).optional() });
+
+/** People who can see the meeting, for the @mention list of its summary (404 for a meeting the viewer cannot see). */
+export const GET = apiRoute<P>(async ({ req, db, viewer, params }) => ({
+  items: await mentionCandidates(db, viewer, { meetingId: uuidParam(params.meetingId, "meeting") }, readQuery(req, query).q ?? ""),
+}));

@@ -1,0 +1,1 @@
+ALTER TABLE "attachment_chunks" ADD COLUMN "created_at" timestamp with time zone DEFAULT now() NOT NULL;

@@ -1,0 +1,30 @@
+import "server-only";
+/**
+ * The text of a Word (.docx) or text PDF, for drafting a meeting from its minutes or press release:
+ * mammoth reads Word, unpdf (pdf.js) reads PDF. A scanned PDF has no text; that is said, not guessed.
+ */
+import mammoth from "mammoth";
+import { extractText, getDocumentProxy } from "unpdf";
+import { AppError } from "@/lib/errors";
+
+export const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export async function documentText(bytes: Buffer, contentType: string): Promise<string> {
+  let text: string;
+  if (contentType === DOCX) {
+    text = (await mammoth.extractRawText({ buffer: bytes })).value;
+  } else if (contentType === "application/pdf") {
+    try {
+      const pdf = await getDocumentProxy(new Uint8Array(bytes));
+      text = (await extractText(pdf, { mergePages: true })).text;
+    } catch {
+      throw new AppError("bad_request:meeting_draft", "This PDF could not be read. Save it again as PDF, or paste its text.", { file: "This PDF could not be read." });
+    }
+  } else {
+    throw new AppError("unsupported_type:meeting_draft", "Drop a Word (.docx) or PDF file, or paste the text.", { file: "Drop a Word (.docx) or PDF file." });
+  }
+  // Word's paragraphs come as blank-line-separated blocks; three or more line breaks say nothing more.
+  text = text.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  if (!text) throw new AppError("bad_request:meeting_draft", "This file has no text to read (a scanned PDF is an image). Paste the text instead.", { file: "This file has no text." });
+  return text;
+}
