@@ -64,6 +64,16 @@ const schema = z.object({
   PASSWORD_SIGNIN: z.enum(["true", "false"], { error: "PASSWORD_SIGNIN must be true or false" }).default("true"),
   /** Webhooks may reach loopback and private addresses (on-premise receivers, tests); off: refused as SSRF. */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"], { error: "WEBHOOK_ALLOW_PRIVATE must be true or false" }).default("false"),
+  /**
+   * Live event streams: a stream that has just been written to keeps the events of the next this-many
+   * milliseconds and writes them as one chunk (0: one write per event). See server/event-stream.ts.
+   */
+  EVENTS_BATCH_MS: z.coerce
+    .number("EVENTS_BATCH_MS must be a number of milliseconds, 0 to 1000")
+    .int("EVENTS_BATCH_MS must be a whole number of milliseconds, 0 to 1000")
+    .min(0, "EVENTS_BATCH_MS must be a number of milliseconds, 0 to 1000")
+    .max(1000, "EVENTS_BATCH_MS must be a number of milliseconds, 0 to 1000")
+    .default(250),
   /** The admin's choice that API tokens may be made without an expiry ("never"); off: at most a year. */
   API_TOKENS_NEVER_EXPIRE: z.enum(["true", "false"], { error: "API_TOKENS_NEVER_EXPIRE must be true or false" }).default("false"),
 });
@@ -85,7 +95,7 @@ export function env(): Env {
     ...Object.fromEntries(
       [
         ...["DATABASE_URL", "AUTH_SECRET", "SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS", "AUTH_URL", "PASSWORD_SIGNIN", "OIDC_NAME", "OIDC_TRUST_EMAIL", ...oidcSettings],
-        ...["SMTP_URL", "MAIL_FROM", "REMINDERS", "REMINDER_DAYS", "REMINDER_HOUR"],
+        ...["SMTP_URL", "MAIL_FROM", "REMINDERS", "REMINDER_DAYS", "REMINDER_HOUR", "EVENTS_BATCH_MS"],
       ].map((k) => [k, process.env[k] || undefined]),
     ),
     // The default is right for `npm start` on this machine; a deployment behind a proxy sets its public address

@@ -3,6 +3,7 @@ import { database } from "@/db/connection";
 import { aliveSessions } from "@/db/queries/sessions";
 import { loadViewer } from "@/db/queries/users";
 import { env } from "@/server/env";
+import { WriteBatcher } from "@/server/event-batch";
 import { EventHub, type Subscriber } from "@/server/events";
 import type { Viewer } from "@/lib/policy";
 
@@ -67,6 +68,8 @@ function frame(id: string, name: string, data: string) {
   return last.bytes;
 }
 
+const batcher = new WriteBatcher(() => env().EVENTS_BATCH_MS);
+
 /**
  * GET /api/v1/events: the viewer's stream of server-sent events. Once its session has ended
  * (sign-out, timeout, deactivation) the stream says "end" and closes, at the next heartbeat.
@@ -99,15 +102,20 @@ export async function eventStream(req: Request, viewer: Viewer, sessionId: strin
         }
       };
       const write = (text: string) => writeBytes(encoder.encode(text));
+      const batched = batcher.stream(writeBytes);
       // retry: how long the browser waits before reconnecting (with Last-Event-ID).
       write(`retry: 2000\n: connected ${hub.instance}\n\n`);
-      sub = { viewer, send: (id, name, data) => writeBytes(frame(id, name, data)) };
+      sub = { viewer, send: (id, name, data) => batcher.send(batched, frame(id, name, data)) };
       hub.subscribe(sub, req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("lastEventId"));
       entry = {
         sessionId,
         sub,
-        heartbeat: () => writeBytes(HEARTBEAT),
+        heartbeat: () => {
+          batcher.flush(batched);
+          writeBytes(HEARTBEAT);
+        },
         end: () => {
+          batcher.flush(batched);
           write("event: end\ndata: {}\n\n");
           close();
         },
