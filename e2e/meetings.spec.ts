@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, signOut, test } from "./fixtures";
+import { expect, expectAccessible, followUpMaker, hydrated, signIn, signOut, test } from "./fixtures";
 
 test("staff logs a meeting, adds three follow-ups, moves one on, and finds it in history and in My follow-ups", async ({ page }) => {
   await signIn(page, "staff@unodc.example");
@@ -85,4 +85,37 @@ test("a staff user of another organisation gets 404 on a restricted meeting", as
   const api = await other.request.get(`/api/v1/meetings/${restrictedUrl.split("/").pop()}`);
   expect(api.status()).toBe(404);
   await context.close();
+});
+
+test("a meeting with many follow-ups shows the first 50, open ones first, and the rest on request", async ({ page }) => {
+  await signIn(page, "manager@unodc.example");
+  const created = await page.request.post("/api/v1/meetings", { data: { title: `Fifty-five actions ${Date.now()}`, heldOn: "2030-04-02", format: "virtual" } });
+  expect(created.status()).toBe(201);
+  const meeting = (await created.json()) as { id: string };
+  const make = await followUpMaker(page);
+  // One finished follow-up made first, due first: it still sorts after the 54 open ones.
+  await make("A cancelled action", "UNODC", { meetingId: meeting.id, status: "cancelled", dueOn: "2030-12-01" });
+  for (let i = 1; i <= 54; i++) await make(`Action ${String(i).padStart(2, "0")}`, "UNODC", { meetingId: meeting.id, dueOn: `2031-01-${String((i % 28) + 1).padStart(2, "0")}` });
+
+  await page.goto(`/meetings/${meeting.id}`);
+  await hydrated(page);
+  const section = page.getByRole("region", { name: "Follow-ups", exact: true });
+  const rows = section.locator("a[data-row-link]");
+  await expect(rows).toHaveCount(50);
+  await expect(section.getByText("Showing the first 50 of 55 follow-ups, open ones first.")).toBeVisible();
+  await expect(section.getByRole("link", { name: "A cancelled action" })).toHaveCount(0);
+  await expectAccessible(page);
+  const more = section.getByRole("button", { name: "Show all 55 follow-ups" });
+  for (const width of [1440, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await more.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`meeting-first-50-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await more.click();
+  await expect(rows).toHaveCount(55);
+  await expect(rows.last()).toHaveText("A cancelled action");
+  // The button is gone; the focus is on the first row it brought, not lost to the page's top.
+  await expect(rows.nth(50)).toBeFocused();
+  await expect(section.getByRole("button", { name: /Show all/ })).toHaveCount(0);
 });

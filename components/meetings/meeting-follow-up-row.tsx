@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import { DueDate } from "@/components/follow-ups/due-date";
 import { StatusBadge } from "@/components/follow-ups/status-badge";
 import { Chip, OrgName } from "@/components/ui/chip";
@@ -20,10 +20,10 @@ export type MeetingFollowUpItem = {
 };
 
 /** One follow-up on its meeting's page: status, title (the one link), area, owner and due date. */
-export function MeetingFollowUpRow({ followUp: f }: { followUp: MeetingFollowUpItem }) {
+export function MeetingFollowUpRow({ followUp: f, today, ref }: { followUp: MeetingFollowUpItem; today?: string; ref?: Ref<HTMLLIElement> }) {
   const closed = isClosed(f.status);
   return (
-    <li className="grid gap-x-3 gap-y-1.5 px-4 py-3 sm:grid-cols-[7.5rem_minmax(0,1fr)]">
+    <li ref={ref} className="grid gap-x-3 gap-y-1.5 px-4 py-3 sm:grid-cols-[7.5rem_minmax(0,1fr)]">
       {/* On a phone the badge joins the line under the title, which saves a line per row. */}
       <div className="hidden sm:block sm:pt-0.5">
         <StatusBadge status={f.status} />
@@ -34,6 +34,7 @@ export function MeetingFollowUpRow({ followUp: f }: { followUp: MeetingFollowUpI
         </Link>
         <FollowUpFacts
           f={f}
+          today={today}
           lead={
             <span className="sm:hidden">
               <StatusBadge status={f.status} />
@@ -47,9 +48,9 @@ export function MeetingFollowUpRow({ followUp: f }: { followUp: MeetingFollowUpI
 
 type Facts = Pick<MeetingFollowUpItem, "status" | "priorityAreaName" | "ownerOrganisationAcronym" | "ownerOrganisationName" | "ownerUserName" | "dueOn" | "overdue">;
 
-/** The line under a follow-up's title in a list: area, owner and due date (after `lead`, if any). */
-export function FollowUpFacts({ f, lead }: { f: Facts; lead?: ReactNode }) {
-  const t = useTranslations("meetings");
+/** The line under a follow-up's title in a list: area, owner and due date (after `lead`, if any); `today` (UTC) from the server when rendered in the browser too. */
+export function FollowUpFacts({ f, lead, today }: { f: Facts; lead?: ReactNode; today?: string }) {
+  const t = useTranslations("meetingPage");
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">
       {lead}
@@ -62,7 +63,7 @@ export function FollowUpFacts({ f, lead }: { f: Facts; lead?: ReactNode }) {
       <span aria-hidden className="text-zinc-400">·</span>
       <span>
         <span className="sr-only">{t("dueLabel")} </span>
-        <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={isClosed(f.status)} />
+        <DueDate dueOn={f.dueOn} overdue={f.overdue} closed={isClosed(f.status)} today={today} />
       </span>
     </p>
   );

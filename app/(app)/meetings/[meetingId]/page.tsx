@@ -8,7 +8,8 @@ import { SincePrevious } from "@/components/continuity/since-previous";
 import { AgendaEditor } from "@/components/meetings/agenda-editor";
 import { MinutesDownloads } from "@/components/meetings/minutes-downloads";
 import { MarkdownText } from "@/components/meetings/markdown";
-import { MeetingFollowUpRow } from "@/components/meetings/meeting-follow-up-row";
+import { MeetingFollowUpList } from "@/components/meetings/meeting-follow-up-list";
+import type { MeetingFollowUpItem } from "@/components/meetings/meeting-follow-up-row";
 import { seriesText } from "@/components/meetings/meeting-list-row";
 import { organisationTree } from "@/lib/organisations/tree";
 import { QuickAddFollowUp } from "@/components/meetings/quick-add-follow-up";
@@ -28,6 +29,7 @@ import { getMeeting } from "@/db/queries/meetings";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listMeetingSeries, listPriorityAreas } from "@/db/queries/reference";
 import { listActivePeople } from "@/db/queries/users";
+import { todayIso } from "@/lib/format";
 import { formatterFor } from "@/lib/i18n/format-server";
 import { localName } from "@/lib/i18n/names";
 import { localOrganisations, pageLocale } from "../reference-options";
@@ -35,6 +37,19 @@ import { can } from "@/lib/policy";
 import { loadForPage } from "@/server/session";
 
 type Props = { params: Promise<{ meetingId: string }> };
+
+/** What a row shows, and nothing else: the list is a client component, so its rows travel as data. */
+const listItem = (f: MeetingFollowUpItem): MeetingFollowUpItem => ({
+  id: f.id,
+  title: f.title,
+  status: f.status,
+  priorityAreaName: f.priorityAreaName,
+  ownerOrganisationAcronym: f.ownerOrganisationAcronym,
+  ownerOrganisationName: f.ownerOrganisationName,
+  ownerUserName: f.ownerUserName,
+  dueOn: f.dueOn,
+  overdue: f.overdue,
+});
 
 const loadMeeting = cache(async (meetingId: string) => {
   const { record: meeting, viewer } = await loadForPage(meetingId, getMeeting);
@@ -168,13 +183,7 @@ export default async function MeetingPage({ params }: Props) {
                 defaultOrganisationId={viewer.organisationId}
                 people={people}
               />
-              {followUps.length > 0 && (
-                <ul className="divide-y divide-zinc-200">
-                  {rows.map((f) => (
-                    <MeetingFollowUpRow key={f.id} followUp={f} />
-                  ))}
-                </ul>
-              )}
+              {followUps.length > 0 && <MeetingFollowUpList rows={rows.map(listItem)} today={todayIso()} />}
             </section>
             {sinceGroups.length > 0 && <SincePrevious groups={sinceGroups} heldOn={meeting.heldOn} />}
             {/* Anyone who can see a meeting may add its documents (the agenda, the concept note, the minutes). */}
