@@ -26,6 +26,11 @@ export async function hydrated(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
+/** Waits until the page's live event stream is connected: a change made after this reaches it. */
+export async function liveConnected(page: Page) {
+  await page.locator("html[data-live=open]").waitFor({ state: "attached" });
+}
+
 export async function signOut(page: Page) {
   const signOutButton = page.getByRole("button", { name: "Sign out" });
   if (!(await signOutButton.isVisible())) await page.getByRole("button", { name: "Menu" }).click();

@@ -6,7 +6,7 @@
  * and the autocomplete; screenshots of the bell, the list and the autocomplete at 1440 and 360 px.
  */
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, liveConnected, signIn, test } from "./fixtures";
 
 const shots = (name: string) => test.info().outputPath(name);
 
@@ -60,6 +60,8 @@ test("manager B drags a card; manager A's open board moves it within 2 s, and sa
     await p.goto(`/board?q=${encodeURIComponent(title)}&organisationId=all`);
     await expect(card(p, "Open", title)).toBeVisible();
   }
+  // A's board hears changes from here on (an event sent before its stream opened would be another test).
+  await liveConnected(a.page);
   // A's focus stays where A put it.
   await a.page.getByRole("link", { name: "Board" }).first().focus();
 
@@ -94,6 +96,7 @@ test("staff C mentions A by keyboard alone; A's bell counts it and its link open
   await a.page.reload();
   const bell = a.page.getByRole("button", { name: /^Notifications/ }).locator("visible=true");
   await expect(bell).toHaveAccessibleName("Notifications");
+  await liveConnected(a.page);
 
   await c.page.goto(`/follow-ups/${f.id}`);
   const box = c.page.getByLabel("Add a comment");

@@ -56,6 +56,10 @@ export function LiveUpdates() {
       }, wait);
     };
     const source = new EventSource("/api/v1/events");
+    // Whether this tab hears live changes now (a hook for tests, like data-hydrated).
+    const root = document.documentElement;
+    source.addEventListener("open", () => (root.dataset.live = "open"));
+    source.addEventListener("error", () => (root.dataset.live = "reconnecting"));
     const onRecord = (type: RecordChange["type"]) => (e: MessageEvent<string>) => {
       try {
         const { id, version } = JSON.parse(e.data) as { id: string; version: number };
@@ -77,6 +81,7 @@ export function LiveUpdates() {
     return () => {
       clearTimeout(timer);
       source.close();
+      delete root.dataset.live;
     };
   }, [queryClient, router]);
 
