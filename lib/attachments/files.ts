@@ -4,6 +4,7 @@
  */
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/errors";
+import en from "@/messages/en.json";
 import { vm } from "@/lib/i18n/validation";
 
 /** How many bytes of a file are read before its type is decided (enough for file-type to look inside Office zips). */
@@ -63,12 +64,14 @@ export async function detectContentType(head: Uint8Array, fileName: string, comp
   if (detected) {
     const type = byDetectedExt[detected.ext] ?? (detected.ext === "cfb" ? compoundByName[ext] : undefined);
     if (type) return type;
-    throw new AppError("unsupported_type:attachment", vm("fileTypeRefused", { kind: isProgram(detected.ext) ? "program" : "file", ext: detected.ext }), { file: "This type of file is not accepted." });
+    throw new AppError("unsupported_type:attachment", vm("fileTypeRefused", { kind: isProgram(detected.ext) ? "program" : "file", ext: detected.ext }), { file: notAccepted });
   }
   if (head.length && looksLikeText(head, complete)) return textByName[ext] ?? "text/plain";
-  throw new AppError("unsupported_type:attachment", vm("fileTypeUnknown"), { file: "This type of file is not accepted." });
+  throw new AppError("unsupported_type:attachment", vm("fileTypeUnknown"), { file: notAccepted });
 }
 
+/** The field's sentence: the `errors` catalogue's, said in the reader's language where the error is answered. */
+const notAccepted = en.errors.unsupported_type;
 const isProgram = (ext: string) => ["exe", "elf", "mach", "dll", "msi", "dmg", "apk", "class", "wasm"].includes(ext);
 
 /**
