@@ -97,6 +97,9 @@ const config = [
       "components/shell/shell.tsx",
       "components/ui/field.tsx",
       "components/ui/file-input.tsx",
+      "components/ui/searchable-checklist.tsx",
+      "components/live/changed-under.tsx",
+      "components/admin/removed-documents.tsx",
       // The meetings: list, page, form, quick-add, minutes box, briefing; the @mention list.
       "app/(app)/meetings/**/*.tsx",
       "components/meetings/{meeting-form,meeting-form-groups,meeting-conflict-notice,meeting-summary-field,quick-add-follow-up,co-chairs,meeting-filters,meeting-list-row,meeting-follow-up-row,new-meeting,summary-bar,markdown,minutes-downloads,follow-up-quick-update}.tsx",
