@@ -20,7 +20,7 @@ export type ValidationKey = Exclude<keyof ValidationMessages, "labels">;
 /**
  * A sentence's values. A number counts ICU plurals, and is written the reader's way ("5,000" / "5 000") where
  * the message says `{n, number}` or `#`; a value whose name ends in `Date` or `On` is an ISO date, written
- * "30 Jun 2027" / "30 juin 2027".
+ * "30 Jun 2027" / "30 juin 2027"; `problem` is another of these sentences, said in the same language.
  */
 type Values = Record<string, string | number>;
 type Said = { key: ValidationKey; values: Values };
@@ -87,8 +87,9 @@ export function sayIn(locale: Locale, validation: ValidationMessages, key: Valid
   const local: Values = {};
   for (const [name, v] of Object.entries(values)) {
     const labelKey = name === "label" && typeof v === "string" ? labelKeyOf.get(v) : undefined;
-    // A value that is itself one of these sentences (a follow-up's problem in "Follow-up 2 (“…”): …") is said in `locale` too.
-    local[name] = labelKey ? t(`labels.${labelKey}`) : typeof v === "string" ? localizeMessage(v, locale, validation) : v;
+    // `problem` is itself one of these sentences (a follow-up's in "Follow-up 2 (“…”): …"), said in `locale` too;
+    // every other value (a name, a title) stays as it was written.
+    local[name] = labelKey ? t(`labels.${labelKey}`) : name === "problem" && typeof v === "string" ? localizeMessage(v, locale, validation) : v;
   }
   return t(key, shown(local, locale));
 }
