@@ -96,6 +96,10 @@ const config = [
       "components/i18n/**/*.tsx",
       "components/shell/shell.tsx",
       "components/ui/field.tsx",
+      "components/ui/file-input.tsx",
+      "components/ui/searchable-checklist.tsx",
+      "components/live/changed-under.tsx",
+      "components/admin/removed-documents.tsx",
       // The meetings: list, page, form, quick-add, minutes box, briefing; the @mention list.
       "app/(app)/meetings/**/*.tsx",
       "components/meetings/{meeting-form,meeting-form-groups,meeting-conflict-notice,meeting-summary-field,quick-add-follow-up,co-chairs,meeting-filters,meeting-list-row,meeting-follow-up-row,new-meeting,summary-bar,markdown,minutes-downloads,follow-up-quick-update}.tsx",
@@ -144,7 +148,7 @@ const config = [
           "jsx-attributes": {
             exclude: [
               "className", "style", "type", "key", "id", "href", "src", "rel", "target", "variant", "size", "name", "htmlFor", "role", "method", "autoComplete",
-              "inputMode", "lang", "value", "placement", "position", "viewBox", "d", "fill", "stroke", "strokeWidth", "strokeLinecap", "strokeLinejoin", "rx",
+              "inputMode", "accept", "lang", "value", "placement", "position", "viewBox", "d", "fill", "stroke", "strokeWidth", "strokeLinecap", "strokeLinejoin", "rx",
               "width", "height", "tabIndex", "aria-controls", "aria-labelledby", "aria-describedby", "aria-live", "aria-current", "aria-hidden", "aria-expanded", "namespaces", "timeZone", "mode", "kind", "path",
             ],
           },

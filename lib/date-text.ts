@@ -53,6 +53,3 @@ export function dateText(iso: string | null | undefined, locale: "en" | "fr" = "
   const [y = 0, m = 1, d = 1] = iso.split("-").map(Number);
   return `${d} ${(locale === "fr" ? shortMonthsFr : shortMonths)[m - 1]} ${pad(y, 4)}`;
 }
-
-/** "between 1 Jan 1900 and 31 Dec 2999", the words of a range error. */
-export const dateRangeText = `between ${dateText(MIN_DATE)} and ${dateText(MAX_DATE)}`;

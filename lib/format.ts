@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n/locale";
+import { intlTag, type Locale } from "@/lib/i18n/locale";
 
 // One formatter each, made once: `toLocaleDateString(locale, options)` builds a new Intl.DateTimeFormat
 // on every call, which was a fifth of the board's server CPU (125 cards, 200 meeting names).
@@ -96,10 +96,14 @@ export function makeFormatter(locale: Locale, t: FormatT) {
   };
 }
 
-/** A file's size as people read it: "512 B", "34 KB", "2.5 MB" (English; the attachments panel has the localised one). */
-export function formatSize(bytes: number | null) {
+type SizeT = (key: "bytes" | "kilobytes" | "megabytes", values: { size: string | number }) => string;
+const megabytes = new Map<Locale, Intl.NumberFormat>();
+/** A file's size as people read it, `t` being the `attachments` namespace: "12 KB", "1.5 MB" / "12 Ko", "1,5 Mo". */
+export function formatSize(bytes: number | null, t: SizeT, locale: Locale = "en") {
   if (bytes === null) return "";
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024) return t("bytes", { size: bytes });
+  if (bytes < 1024 * 1024) return t("kilobytes", { size: Math.round(bytes / 1024) });
+  let f = megabytes.get(locale);
+  if (!f) megabytes.set(locale, (f = new Intl.NumberFormat(intlTag[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })));
+  return t("megabytes", { size: f.format(bytes / 1024 / 1024) });
 }

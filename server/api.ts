@@ -10,6 +10,7 @@ import { bodyLimits, limitBody } from "@/server/body-limits";
 import { AppError } from "@/lib/errors";
 import { errorSentence, localizeAppError } from "@/lib/i18n/errors";
 import type { Locale } from "@/lib/i18n/locale";
+import { vm } from "@/lib/i18n/validation";
 import { localeOfRequest } from "@/server/i18n";
 import type { Viewer } from "@/lib/policy";
 import { authenticate } from "@/server/session";
@@ -104,9 +105,9 @@ function bearerToken(req: Request): string | null {
  */
 async function authenticateBearer(req: Request, token: string, opts: RouteOptions): Promise<Viewer> {
   const auth = await authenticateToken(await getDb(), token, clientAddress(req.headers));
-  if (opts.sessionOnly) throw new AppError("forbidden:api_token", "API tokens cannot manage tokens: sign in to the tracker to do that.");
+  if (opts.sessionOnly) throw new AppError("forbidden:api_token", vm("tokenCannotManageTokens"));
   if (auth.scope === "read" && req.method !== "GET" && req.method !== "HEAD") {
-    throw new AppError("forbidden:api_token_scope", "This API token may only read (scope read): make a read-write token to change anything.");
+    throw new AppError("forbidden:api_token_scope", vm("tokenReadOnly"));
   }
   return auth.viewer;
 }
@@ -122,7 +123,7 @@ function checkOrigin(req: Request) {
   } catch {
     originHost = undefined;
   }
-  if (!host || originHost !== host) throw new AppError("forbidden:origin", "Requests from another site are not accepted.");
+  if (!host || originHost !== host) throw new AppError("forbidden:origin", vm("crossSite"));
 }
 
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 
 /**
  * The largest request body each kind of route reads, in bytes (SECURITY.md lists them). A body
@@ -19,7 +20,7 @@ export const bodyLimits = {
 } as const;
 
 export const tooLarge = (max: number) =>
-  new AppError("payload_too_large:body", `The request is too large: at most ${max >= 1024 * 1024 ? `${max / (1024 * 1024)} MB` : `${Math.round(max / 1024)} KB`} is accepted here.`);
+  new AppError("payload_too_large:body", vm("requestTooLarge", max >= 1024 * 1024 ? { size: String(max / (1024 * 1024)), unit: "mb" } : { size: String(Math.round(max / 1024)), unit: "kb" }));
 
 /** The request, with a body of at most `max` bytes; 413 before reading anything when it says it is larger. */
 export async function limitBody<R extends Request>(req: R, max: number, rebuild: (body: Uint8Array<ArrayBuffer>) => R): Promise<R> {

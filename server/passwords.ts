@@ -1,5 +1,6 @@
 import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { vm } from "@/lib/i18n/validation";
 
 // The 49,000 most common passwords of the breach corpora (zxcvbn's list), lower-cased.
 const common = new Set(dictionary["passwords-common"]);
@@ -23,9 +24,9 @@ function stripNonLetters(s: string): string {
 export function passwordProblem(password: string, person: { email: string; name: string }): string | null {
   const lower = password.toLowerCase();
   const core = stripNonLetters(lower);
-  if (common.has(lower) || (core.length >= 4 && common.has(core))) return "This password is on a list of common passwords. Choose a less predictable one, such as a few unrelated words.";
-  if (new Set(lower).size <= 3) return "This password repeats too few characters. Choose a less predictable one.";
+  if (common.has(lower) || (core.length >= 4 && common.has(core))) return vm("passwordCommon");
+  if (new Set(lower).size <= 3) return vm("passwordRepeats");
   const own = [person.email.split("@")[0] ?? "", ...person.name.toLowerCase().split(/\s+/)].filter((w) => w.length >= 4);
-  if (own.some((w) => lower.includes(w.toLowerCase()))) return "This password contains your name or e-mail address. Choose one that does not.";
+  if (own.some((w) => lower.includes(w.toLowerCase()))) return vm("passwordPersonal");
   return null;
 }

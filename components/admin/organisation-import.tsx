@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { importOrganisationsAction, previewOrganisationImportAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 
 type Plan = Awaited<ReturnType<typeof previewOrganisationImportAction>> extends infer R ? (R extends { ok: true; data: infer D } ? D : never) : never;
 
@@ -22,6 +23,7 @@ export function OrganisationImport() {
   const t = useTranslations("admin.import");
   const router = useRouter();
   const [csv, setCsv] = useState("");
+  const [fileName, setFileName] = useState<string | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [previewed, setPreviewed] = useState("");
   const [error, setError] = useState("");
@@ -35,7 +37,9 @@ export function OrganisationImport() {
 
   async function chooseFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
-    if (file) change(await file.text());
+    if (!file) return;
+    setFileName(file.name);
+    change(await file.text());
   }
 
   async function preview() {
@@ -68,6 +72,7 @@ export function OrganisationImport() {
     toast.success(t("imported", { created: result.data.counts.create, updated: result.data.counts.update }));
     setPlan(null);
     setCsv("");
+    setFileName(null);
     setPreviewed("");
     router.refresh();
   }
@@ -88,7 +93,7 @@ export function OrganisationImport() {
           {t("file")}
         </label>
         <FieldHint id="import-file" hint={t("fileHint")} />
-        <input id="import-file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="import-file-hint" onChange={chooseFile} className="block text-sm" />
+        <FileInput id="import-file" accept=".csv,text/csv,text/plain" aria-describedby="import-file-hint" chosen={fileName ? [fileName] : []} onChange={chooseFile} />
       </div>
       <div className="space-y-1">
         <label htmlFor="import-csv" className="block text-sm font-semibold text-zinc-900">

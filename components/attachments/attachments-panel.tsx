@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { formatSize } from "@/lib/format";
 import { intlTag, isLocale, type Locale } from "@/lib/i18n/locale";
 
 export type AttachmentItem = {
@@ -50,17 +51,6 @@ const typeNames = {
 const typeKey = (contentType: string | null) => (contentType && Object.hasOwn(typeNames, contentType) ? typeNames[contentType as keyof typeof typeNames] : null);
 const inline = new Set(["application/pdf", "image/png", "image/jpeg"]);
 
-type SizeT = (key: "bytes" | "kilobytes" | "megabytes", values: { size: string | number }) => string;
-const megabytes = new Map<Locale, Intl.NumberFormat>();
-/** "12 KB", "1.5 MB" / "12 Ko", "1,5 Mo". */
-export function formatSize(bytes: number | null, t: SizeT, locale: Locale = "en") {
-  if (bytes === null) return "";
-  if (bytes < 1024) return t("bytes", { size: bytes });
-  if (bytes < 1024 * 1024) return t("kilobytes", { size: Math.round(bytes / 1024) });
-  let f = megabytes.get(locale);
-  if (!f) megabytes.set(locale, (f = new Intl.NumberFormat(intlTag[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })));
-  return t("megabytes", { size: f.format(bytes / 1024 / 1024) });
-}
 /** When a document was added, in the reader's time zone and language ("15 Feb 2022, 10:30" / "15 févr. 2022, 10:30"). */
 const whenFormats = new Map<Locale, Intl.DateTimeFormat>();
 function when(iso: string, locale: Locale) {

@@ -6,6 +6,7 @@ import { addCommentAction } from "@/app/(app)/follow-ups/actions";
 import { useMentions } from "@/components/mentions/use-mentions";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 import { LengthCounter } from "@/components/ui/length-counter";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import type { ActionResult } from "@/lib/result";
@@ -127,11 +128,11 @@ export function CommentForm({ followUpId }: { followUpId: string }) {
         <label htmlFor="comment-files" className="font-semibold text-zinc-900">
           {t("attachFiles")}
         </label>
-        <input
+        <FileInput
           id="comment-files"
-          type="file"
           multiple
-          className="mt-1 block text-sm"
+          className="mt-1"
+          chosen={files.map((f) => f.name)}
           onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
           key={files.length === 0 ? "empty" : "chosen"}
         />

@@ -6,6 +6,7 @@ import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 import { followUpStatuses } from "@/db/enums";
 import { useFormat } from "@/components/i18n/use-format";
 import { IMPORT_MAX_BYTES, importAccept } from "@/lib/import/limits";
@@ -120,12 +121,11 @@ export function ImportWizard({ meeting, areas, organisations }: { meeting: { id:
   return (
     <div className="min-w-0 space-y-6">
       <Field id={`${uid}-file`} label={t("importFile")} hint={t("importFileHint")} error={fileError}>
-        <input
+        <FileInput
           id={`${uid}-file`}
-          type="file"
           accept={importAccept}
+          chosen={file ? [file.name] : []}
           onChange={(e) => choose(e.currentTarget.files?.[0] ?? null)}
-         className="block text-sm"
           aria-invalid={!!fileError}
           aria-describedby={`${uid}-file-hint${fileError ? ` ${uid}-file-error` : ""}`}
         />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /**
@@ -8,20 +9,21 @@ import { useEffect, useState } from "react";
  * and so the policy), or the name the page already has. Null while nothing changed underneath.
  */
 export function useChangedBy(changed: boolean, version: number, activityUrl: string | null, known?: string | null) {
+  const someone = useTranslations("live")("someone");
   const [changedBy, setChangedBy] = useState<{ version: number; name: string } | null>(null);
   useEffect(() => {
     if (!changed || !activityUrl) return;
     let live = true;
     fetch(activityUrl, { cache: "no-store" })
       .then((r) => (r.ok ? (r.json() as Promise<{ items: { actorName: string | null }[] }>) : { items: [] }))
-      .then((a) => live && setChangedBy({ version, name: a.items[a.items.length - 1]?.actorName ?? "Someone" }))
-      .catch(() => live && setChangedBy({ version, name: "Someone" }));
+      .then((a) => live && setChangedBy({ version, name: a.items[a.items.length - 1]?.actorName ?? someone }))
+      .catch(() => live && setChangedBy({ version, name: someone }));
     return () => {
       live = false;
     };
-  }, [changed, version, activityUrl]);
+  }, [changed, version, activityUrl, someone]);
   if (!changed) return null;
-  return known ?? (changedBy?.version === version ? changedBy.name : "Someone");
+  return known ?? (changedBy?.version === version ? changedBy.name : someone);
 }
 
 /**
@@ -30,13 +32,14 @@ export function useChangedBy(changed: boolean, version: number, activityUrl: str
  * net). A polite status, never moving focus; "review changes" loads their version into the form.
  */
 export function ChangedUnderNotice({ name, onReview, pending }: { name: string; onReview: () => void; pending?: boolean }) {
+  const t = useTranslations("live");
   return (
     <div role="status" className="flex flex-wrap items-center gap-2 rounded-md border-2 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-zinc-900">
-      <span>{name} changed this a moment ago —</span>
+      <span>{t("changedUnder", { name })}</span>
       <button type="button" className="font-semibold text-accent-800 underline" onClick={onReview} disabled={pending}>
-        review changes
+        {t("reviewChanges")}
       </button>
-      <span className="text-zinc-700">(shows their version; your unsaved edits here are dropped)</span>
+      <span className="text-zinc-700">{t("changedUnderNote")}</span>
     </div>
   );
 }

@@ -2,10 +2,11 @@
 
 import { FileText, Sparkles } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { draftMeetingAction } from "@/app/(app)/meetings/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 import type { MeetingDraft } from "@/lib/drafts/extract";
 import type { Accepted, Option } from "@/lib/drafts/review";
 import { draftTextLimit } from "@/lib/validation/lists";
@@ -38,7 +39,6 @@ export function MeetingDraftPanel({
   const [error, setError] = useState<string>();
   const [sourceFile, setSourceFile] = useState<File>();
   const [dragging, setDragging] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [reading, setReading] = useState(false);
   // `n` remounts the review form for each new draft (its values start from that draft).
   const [draft, setDraft] = useState<{ n: number; text: string; result: MeetingDraft }>();
@@ -142,15 +142,12 @@ export function MeetingDraftPanel({
           {reading ? t("reading") : t("read")}
         </Button>
         <span className="text-sm text-zinc-700">{t("orDrop")}</span>
-        <Button variant="secondary" onClick={() => fileInput.current?.click()} disabled={reading}>
-          {t("chooseFile")}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FileInput
+          id="draft-file"
           accept=".docx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          className="sr-only"
           aria-label={t("chooseFileLabel")}
+          disabled={reading}
+          chosen={sourceFile ? [sourceFile.name] : []}
           onChange={(e) => {
             void readDocument(e.target.files?.[0]);
             e.target.value = "";

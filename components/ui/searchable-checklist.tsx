@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { inputClass } from "./field";
+import { FieldError, inputClass } from "./field";
 
 export type ChecklistOption = { id: string; label: string };
 
@@ -95,12 +95,7 @@ export function SearchableChecklist({
           </li>
         ))}
       </ul>
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

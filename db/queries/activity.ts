@@ -3,14 +3,13 @@ import { and, asc, desc, eq, gte, inArray, lt, notInArray, type SQL, sql } from 
 import type { Db } from "@/db/client";
 import { activity, followUps, meetingSeries, meetings, organisations, priorityAreas, users } from "@/db/schema";
 import { AppError, invalid } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import { type ActivityFilters, signInActions } from "@/lib/validation/activity";
 import { assertAdmin } from "./admin";
 import { localAcronymSql, localNameSql } from "./local-names";
 
 export type EntityType = "meeting" | "follow_up" | "organisation" | "priority_area" | "meeting_series" | "user" | "setting";
-
-const nouns: Record<EntityType, string> = { meeting: "meeting", follow_up: "follow-up", organisation: "organisation", priority_area: "priority area", meeting_series: "series", user: "user", setting: "setting" };
 
 /** The 409 for a change based on an old version: who changed the record last, and when (ISO; the UI shows it local). */
 export async function staleVersion(db: Db, entityType: EntityType, current: { id: string; version: number; updatedAt: Date }) {
@@ -21,10 +20,8 @@ export async function staleVersion(db: Db, entityType: EntityType, current: { id
     .where(and(eq(activity.entityType, entityType), eq(activity.entityId, current.id)))
     .orderBy(desc(activity.id))
     .limit(1);
-  return new AppError(
-    `conflict:${entityType}`,
-    `${last?.name ?? "Someone else"} changed this ${nouns[entityType]} at ${current.updatedAt.toISOString()} (now version ${current.version}). Reload to see their change, then apply yours again.`,
-  );
+  const values = { entity: entityType, at: current.updatedAt.toISOString(), version: String(current.version) };
+  return new AppError(`conflict:${entityType}`, last?.name ? vm("staleVersion", { name: last.name, ...values }) : vm("staleVersionSomeone", values));
 }
 
 /** Appends one record per changed field; called inside the transaction that makes the change. */
@@ -86,7 +83,7 @@ export async function recordMany(tx: Db, rows: (typeof activity.$inferInsert)[])
 const encodeId = (id: number) => Buffer.from(String(id)).toString("base64url");
 function decodeId(cursor: string) {
   const raw = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!/^\d{1,15}$/.test(raw)) throw invalid("cursor", { cursor: "This page link is not valid. Start again from the first page." });
+  if (!/^\d{1,15}$/.test(raw)) throw invalid("cursor", { cursor: vm("badCursor") });
   return Number(raw);
 }
 

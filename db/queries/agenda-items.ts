@@ -5,6 +5,7 @@ import { agendaItems, agendaOutcomes, followUps, meetings, organisations, priori
 import { invalid } from "@/lib/errors";
 import { readerLocale } from "@/lib/i18n/locale";
 import { translate } from "@/lib/i18n/translate";
+import { vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import type { AgendaItemValues } from "@/lib/validation/agenda-items";
 import { recordEvent } from "./activity";
@@ -157,10 +158,10 @@ export async function writeAgendaItems(tx: Db, viewer: Viewer, meetingId: string
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
   input.forEach((item, i) => {
-    if (item.id && (!itemCreated.has(item.id) || seen.has(item.id))) fields[`agendaItems.${i}.id`] = "No such agenda item on this meeting.";
+    if (item.id && (!itemCreated.has(item.id) || seen.has(item.id))) fields[`agendaItems.${i}.id`] = vm("noSuchAgendaItem");
     if (item.id) seen.add(item.id);
     item.outcomes.forEach((o, j) => {
-      if (o.id && (!outcomeCreated.has(o.id) || seen.has(o.id))) fields[`agendaItems.${i}.outcomes.${j}.id`] = "No such outcome on this meeting.";
+      if (o.id && (!outcomeCreated.has(o.id) || seen.has(o.id))) fields[`agendaItems.${i}.outcomes.${j}.id`] = vm("noSuchOutcome");
       if (o.id) seen.add(o.id);
     });
   });
@@ -174,12 +175,12 @@ export async function writeAgendaItems(tx: Db, viewer: Viewer, meetingId: string
   const newLinks = [...new Set(input.flatMap((i) => i.outcomes.map((o) => o.followUpId)).filter((x): x is string => !!x && !alreadyLinked.has(x)))];
   if (newLinks.length) {
     const found = await tx.select({ id: followUps.id }).from(followUps).leftJoin(meetings, eq(meetings.id, followUps.meetingId)).where(and(inArray(followUps.id, newLinks), visibleFollowUpSql(viewer)));
-    if (found.length !== newLinks.length) throw invalid("agenda_item", { "agendaItems.outcomes.followUpId": "No such follow-up. Choose one from the list." });
+    if (found.length !== newLinks.length) throw invalid("agenda_item", { "agendaItems.outcomes.followUpId": vm("noSuchChoice", { kind: "followUp" }) });
   }
   const carried = [...new Set(input.map((i) => i.carriedFromMeetingId).filter((x): x is string => !!x))];
   if (carried.length) {
     const found = await tx.select({ id: meetings.id }).from(meetings).where(and(inArray(meetings.id, carried), visibleMeetingSql(viewer)));
-    if (found.length !== carried.length) throw invalid("agenda_item", { "agendaItems.carriedFromMeetingId": "No such meeting." });
+    if (found.length !== carried.length) throw invalid("agenda_item", { "agendaItems.carriedFromMeetingId": vm("noSuchMeeting") });
   }
 
   // Actions created in place become follow-ups of this meeting first, so the outcomes can point to them.

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { env } from "@/server/env";
 import { AppError, invalid, notFound } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import { type ApiTokenInput, type ApiTokenScope, DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "@/lib/validation/api-tokens";
 import { recordEvent } from "./activity";
@@ -28,13 +29,13 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
 /** The moment a token expires: the end (UTC) of the chosen day; null for "never". */
 function expiryOf(input: ApiTokenInput, now: Date): Date | null {
   if (input.expiresOn === "never") {
-    if (env().API_TOKENS_NEVER_EXPIRE !== "true") throw invalid("api_token", { expiresOn: "Tokens must expire (at most a year from today): an admin has not allowed tokens that never expire." });
+    if (env().API_TOKENS_NEVER_EXPIRE !== "true") throw invalid("api_token", { expiresOn: vm("tokenMustExpire") });
     return null;
   }
   const day = input.expiresOn ?? new Date(now.getTime() + DEFAULT_TOKEN_DAYS * DAY).toISOString().slice(0, 10);
-  if (day <= todayUtc()) throw invalid("api_token", { expiresOn: "The expiry must be a day after today." });
+  if (day <= todayUtc()) throw invalid("api_token", { expiresOn: vm("tokenExpiryFuture") });
   const latest = new Date(now.getTime() + MAX_TOKEN_DAYS * DAY).toISOString().slice(0, 10);
-  if (day > latest) throw invalid("api_token", { expiresOn: `A token lasts at most a year: choose a day up to ${latest}.` });
+  if (day > latest) throw invalid("api_token", { expiresOn: vm("tokenExpiryMax", { latestDate: latest }) });
   return new Date(`${day}T23:59:59.999Z`);
 }
 
@@ -119,15 +120,15 @@ export type TokenViewer = { viewer: Viewer; scope: ApiTokenScope; tokenId: strin
  */
 export async function authenticateToken(db: Db, token: string, address: string | null, now = new Date()): Promise<TokenViewer> {
   const refused = (why: string) => new AppError("unauthorized:token", why);
-  if (!tokenPattern.test(token)) throw refused("The API token is not valid.");
+  if (!tokenPattern.test(token)) throw refused(vm("tokenInvalid"));
   const [row] = await db
     .select({ id: apiTokens.id, userId: apiTokens.userId, scope: apiTokens.scope, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, usedFrom: apiTokens.usedFrom })
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
-  if (!row) throw refused("The API token is not valid: unknown or revoked.");
-  if (row.expiresAt && row.expiresAt <= now) throw refused("The API token has expired. Make a new one on your profile.");
+  if (!row) throw refused(vm("tokenUnknown"));
+  if (row.expiresAt && row.expiresAt <= now) throw refused(vm("tokenExpired"));
   const viewer = await loadViewer(db, row.userId); // null for a deactivated user
-  if (!viewer) throw refused("The API token's owner can no longer sign in.");
+  if (!viewer) throw refused(vm("tokenOwnerInactive"));
   const addr = address ?? "unknown";
   const newAddress = !row.usedFrom.includes(addr);
   if (newAddress || !row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {

@@ -9,6 +9,8 @@ import type { DocumentRef } from "@/lib/csv";
 import { env } from "@/server/env";
 import type { StoredUpload } from "@/server/attachments/upload";
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
+import { localName } from "@/lib/i18n/names";
+import { vm } from "@/lib/i18n/validation";
 import { canAttachToFollowUp, canRemoveAttachment, canRestoreAttachment, type FollowUpFacts, type MeetingFacts, type Viewer } from "@/lib/policy";
 import type { AttachmentLinkInput } from "@/lib/validation/attachments";
 import { recordEvent } from "./activity";
@@ -33,7 +35,7 @@ async function visibleRecord(db: Db, viewer: Viewer, target: AttachmentTarget): 
 export async function checkCanAttach(db: Db, viewer: Viewer, target: AttachmentTarget) {
   const record = await visibleRecord(db, viewer, target);
   if ("followUp" in record && !canAttachToFollowUp(viewer, record.followUp)) {
-    throw forbidden("attachment", "You can add documents to follow-ups that you or your organisation own.");
+    throw forbidden("attachment", vm("attachOwnOnly"));
   }
   return record;
 }
@@ -193,7 +195,7 @@ export async function removeAttachment(db: Db, viewer: Viewer, id: string) {
     const row = await getAttachment(tx, viewer, id);
     const record = await visibleRecord(tx, viewer, targetOf(row));
     if (!canRemoveAttachment(viewer, row, record)) {
-      throw forbidden("attachment", "Only whoever added this document, a manager responsible for the follow-up, or an admin can remove it.");
+      throw forbidden("attachment", vm("attachmentRemoveWho"));
     }
     await tx.update(attachments).set({ deletedAt: new Date(), deletedById: viewer.id }).where(eq(attachments.id, id));
     await recordEvent(tx, viewer.id, record.target.type, record.target.id, "attachment_removed", { attachmentId: id, kind: row.kind, fileName: row.fileName, version: row.version });
@@ -201,7 +203,7 @@ export async function removeAttachment(db: Db, viewer: Viewer, id: string) {
 }
 
 function assertCanRestore(viewer: Viewer) {
-  if (!canRestoreAttachment(viewer)) throw forbidden("attachment", "Only an admin can see and restore removed documents.");
+  if (!canRestoreAttachment(viewer)) throw forbidden("attachment", vm("attachmentRestoreAdmin"));
 }
 
 /**
@@ -239,9 +241,9 @@ export async function restoreAttachment(db: Db, viewer: Viewer, id: string) {
   return db.transaction(async (tx) => {
     const [row] = await selectAttachments(tx).where(eq(attachments.id, id)).limit(1);
     if (!row) throw notFound("attachment");
-    if (!row.deletedAt) throw new AppError("conflict:attachment", "This document has not been removed.");
+    if (!row.deletedAt) throw new AppError("conflict:attachment", vm("attachmentNotRemoved"));
     if (Date.now() - row.deletedAt.getTime() > RECOVERY_DAYS * 86_400_000 || (row.kind === "file" && !row.storageKey)) {
-      throw new AppError("conflict:attachment", `This document was removed more than ${RECOVERY_DAYS} days ago and its file is gone.`);
+      throw new AppError("conflict:attachment", vm("attachmentGone", { days: String(RECOVERY_DAYS) }));
     }
     await tx.update(attachments).set({ deletedAt: null, deletedById: null }).where(eq(attachments.id, id));
     const t = targetOf(row);
@@ -336,7 +338,7 @@ export async function attachToComment(tx: Db, viewer: Viewer, followUpId: string
     .where(and(inArray(attachments.id, unique), eq(attachments.followUpId, followUpId), eq(attachments.createdById, viewer.id), isNull(attachments.commentId), isNull(attachments.deletedAt)))
     .returning({ id: attachments.id });
   if (updated.length !== unique.length) {
-    throw invalid("comment", { attachmentIds: "Attach documents you added to this follow-up and that no other comment carries." });
+    throw invalid("comment", { attachmentIds: vm("commentAttachments") });
   }
 }
 
@@ -345,7 +347,7 @@ export async function attachToComment(tx: Db, viewer: Viewer, followUpId: string
  * link attached (to it or its comments). Throws 400 naming the status field otherwise.
  */
 export async function checkEvidence(tx: Db, followUpId: string, priorityAreaId: string) {
-  const [area] = await tx.select({ requiresEvidence: priorityAreas.requiresEvidence, name: priorityAreas.name }).from(priorityAreas).where(eq(priorityAreas.id, priorityAreaId));
+  const [area] = await tx.select({ requiresEvidence: priorityAreas.requiresEvidence, name: priorityAreas.name, nameFr: priorityAreas.nameFr }).from(priorityAreas).where(eq(priorityAreas.id, priorityAreaId));
   if (!area?.requiresEvidence) return;
   const [found] = await tx
     .select({ id: attachments.id })
@@ -353,11 +355,9 @@ export async function checkEvidence(tx: Db, followUpId: string, priorityAreaId: 
     .where(and(eq(attachments.followUpId, followUpId), isNull(attachments.deletedAt)))
     .limit(1);
   if (!found) {
-    throw invalid(
-      "follow_up",
-      { status: `"${area.name}" requires evidence to close a follow-up: attach the report, assessment or a link first, then mark it done.` },
-      `"${area.name}" requires evidence to close a follow-up: attach a document or link first.`,
-    );
+    // The area's name in each language: French says its French name, where it has one.
+    const names = { area: area.name, areaFr: localName(area, "fr") };
+    throw invalid("follow_up", { status: vm("evidenceRequired", names) }, vm("evidenceRequiredShort", names));
   }
 }
 

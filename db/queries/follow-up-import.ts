@@ -4,12 +4,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { followUpImportKeys, followUps, meetings, organisations, priorityAreas, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { localizedFieldErrors, sentenceIn } from "@/lib/i18n/errors";
+import { readerLocale } from "@/lib/i18n/locale";
+import { type ValidationKey, vm } from "@/lib/i18n/validation";
 import { completedAtFor } from "@/lib/follow-ups/status";
 import { type ColumnMapping, guessMapping, type ImportField, mapPriority, mapStatus, normalise, parseDate } from "@/lib/import/mapping";
 import type { ImportMappingInput } from "@/lib/validation/follow-up-import";
 import type { ImportCell, ImportTable } from "@/server/import/read";
 import { can, type Viewer } from "@/lib/policy";
-import { fieldErrors } from "@/lib/validation/common";
 import { followUpInput, type FollowUpValues } from "@/lib/validation/follow-ups";
 import { recordMany } from "./activity";
 import { visibleMeetingSql } from "./meetings";
@@ -64,7 +66,7 @@ function distance(a: string, b: string): number {
 }
 
 const text = (c: ImportCell | undefined) => (c === undefined ? "" : typeof c === "string" ? c.trim() : c.date);
-const didYouMean = (what: string, raw: string, near: string | null) => `Unknown ${what} "${raw.slice(0, 80)}".${near ? ` Did you mean "${near}"?` : ""}`;
+type Unknown = "organisation" | "person" | "organisationOrPerson" | "priorityArea" | "meeting";
 
 /**
  * The rows of a file as follow-ups to be: each resolved (organisations by name, acronym or French
@@ -79,9 +81,14 @@ export async function importFollowUps(
   opts: { file: string; mapping?: ImportMappingInput; meetingId?: string; dryRun: boolean },
 ): Promise<ImportResult> {
   if (!can(viewer, "follow_up:create")) throw new AppError("forbidden:follow_up");
+  // The preview is an answer, not an error: its problems and summary are written in the reader's language here.
+  const locale = readerLocale(viewer);
+  const say = (key: ValidationKey, values?: Record<string, string | number>) => sentenceIn(locale, key, values);
+  const didYouMean = (what: Unknown, raw: string, near: string | null) =>
+    near ? say("importUnknownNear", { what, value: raw.slice(0, 80), near }) : say("importUnknown", { what, value: raw.slice(0, 80) });
   const columns: ColumnMapping = { ...guessMapping(table.headers), ...(opts.mapping?.columns ?? {}) };
   for (const [field, header] of Object.entries(columns)) {
-    if (header && !table.headers.includes(header)) throw new AppError("bad_request:import", `The mapping names a column "${header}" that the sheet does not have.`, { mapping: `No column "${header}" for ${field}.` });
+    if (header && !table.headers.includes(header)) throw new AppError("bad_request:import", vm("importMappingNoColumn", { header }), { mapping: vm("importMappingNoColumnFor", { header, field }) });
   }
   const index = Object.fromEntries(Object.entries(columns).filter(([, h]) => h).map(([f, h]) => [f, table.headers.indexOf(h!)])) as Partial<Record<ImportField, number>>;
   const cell = (cells: ImportCell[], f: ImportField) => (index[f] === undefined ? "" : text(cells[index[f]!]));
@@ -118,7 +125,7 @@ export async function importFollowUps(
     const orgCell = cell(cells, "ownerOrganisation");
     if (orgCell) {
       const o = orgs.find(orgCell);
-      if (o === "ambiguous") errors.ownerOrganisation = `"${orgCell}" names more than one organisation; use its full name.`;
+      if (o === "ambiguous") errors.ownerOrganisation = say("importAmbiguousOrganisation", { value: orgCell });
       else if (o) ownerOrganisationId = o.id;
       else errors.ownerOrganisation = didYouMean("organisation", orgCell, orgs.nearest(orgCell));
     }
@@ -140,45 +147,45 @@ export async function importFollowUps(
       } else if (o && o !== "ambiguous") {
         ownerOrganisationId ??= o.id;
       } else if (p === "ambiguous" || o === "ambiguous") {
-        errors.owner = `"${ownerCell}" names more than one person or organisation; use an e-mail address or the full name.`;
+        errors.owner = say("importAmbiguousOwner", { value: ownerCell });
       } else {
         const near = orgs.nearest(ownerCell) ?? people.nearest(ownerCell);
-        errors.owner = didYouMean("organisation or person", ownerCell, near);
+        errors.owner = didYouMean("organisationOrPerson", ownerCell, near);
       }
     }
     ownerOrganisationId ??= opts.mapping?.defaults?.ownerOrganisationId;
-    if (!ownerOrganisationId && !errors.owner && !errors.ownerOrganisation) errors.owner = "No responsible organisation: fill the column, or choose a default organisation.";
+    if (!ownerOrganisationId && !errors.owner && !errors.ownerOrganisation) errors.owner = say("importNoOrganisation");
 
     const dueCell = cells[index.dueOn ?? -1];
     let dueOn: string | null = null;
     if (typeof dueCell === "object") dueOn = dueCell.date;
     else if (dueCell) {
       dueOn = parseDate(dueCell);
-      if (!dueOn) errors.dueOn = `"${dueCell.slice(0, 40)}" is not a date we can read; write it like 30/06/2027 or 2027-06-30.`;
+      if (!dueOn) errors.dueOn = say("importBadDate", { value: dueCell.slice(0, 40) });
     }
 
     const statusCell = cell(cells, "status");
     const status = mapStatus(statusCell, opts.mapping?.statusMap);
-    if (!status) errors.status = `"${statusCell.slice(0, 40)}" is not one of our statuses (open, in progress, blocked, done, cancelled); map it to one.`;
+    if (!status) errors.status = say("importBadStatus", { value: statusCell.slice(0, 40) });
 
     const priorityCell = cell(cells, "priority");
     const priority = mapPriority(priorityCell);
-    if (!priority) errors.priority = `"${priorityCell.slice(0, 40)}" is not a priority (low, normal, high).`;
+    if (!priority) errors.priority = say("importBadPriority", { value: priorityCell.slice(0, 40) });
 
     let priorityAreaId = opts.mapping?.defaults?.priorityAreaId;
     const areaCell = cell(cells, "priorityArea");
     if (areaCell) {
       const a = areas.find(areaCell);
       if (a && a !== "ambiguous") priorityAreaId = a.id;
-      else errors.priorityArea = didYouMean("priority area", areaCell, areas.nearest(areaCell));
-    } else if (!priorityAreaId) errors.priorityArea = "No priority area: fill the column, or choose a default priority area.";
+      else errors.priorityArea = didYouMean("priorityArea", areaCell, areas.nearest(areaCell));
+    } else if (!priorityAreaId) errors.priorityArea = say("importNoPriorityArea");
 
     let meetingId: string | null = target?.id ?? null;
     const meetingCell = cell(cells, "meeting");
     if (!target && meetingCell) {
       const m = meetingLookup.find(meetingCell);
       if (m && m !== "ambiguous") meetingId = m.id;
-      else errors.meeting = m === "ambiguous" ? `More than one meeting is called "${meetingCell.slice(0, 80)}".` : didYouMean("meeting", meetingCell, meetingLookup.nearest(meetingCell));
+      else errors.meeting = m === "ambiguous" ? say("importAmbiguousMeeting", { value: meetingCell.slice(0, 80) }) : didYouMean("meeting", meetingCell, meetingLookup.nearest(meetingCell));
     }
 
     const parsed = followUpInput.safeParse({
@@ -192,7 +199,7 @@ export async function importFollowUps(
       status: status ?? "open",
       priority: priority ?? "normal",
     });
-    if (!parsed.success) for (const [f, msg] of Object.entries(fieldErrors(parsed.error))) errors[f === "description" ? "comments" : f] ??= msg;
+    if (!parsed.success) for (const [f, msg] of Object.entries(localizedFieldErrors(parsed.error, locale))) errors[f === "description" ? "comments" : f] ??= msg;
 
     // The row's identity: its reference if the sheet has one, else its title, responsible and due date.
     const ref = cell(cells, "reference");
@@ -200,7 +207,7 @@ export async function importFollowUps(
     const key = createHash("sha256").update(JSON.stringify([meetingId ?? "", ...identity])).digest("hex");
     const earlier = seenKeys.get(key);
     const status_: ImportRow["status"] = Object.keys(errors).length ? "error" : earlier !== undefined ? "duplicate" : "ok";
-    if (status_ === "duplicate") errors._ = `The same follow-up as row ${earlier}.`;
+    if (status_ === "duplicate") errors._ = say("importSameAsRow", { row: String(earlier) });
     seenKeys.set(key, seenKeys.get(key) ?? row);
     prepared.push({ row: { row, status: status_, errors, values }, input: parsed.success ? parsed.data : undefined, key });
   }
@@ -214,7 +221,7 @@ export async function importFollowUps(
   for (const p of prepared) {
     if (p.row.status === "ok" && known.has(p.key!)) {
       p.row.status = "duplicate";
-      p.row.errors._ = "Already imported: this row made a follow-up before.";
+      p.row.errors._ = say("importAlreadyImported");
     }
   }
 
@@ -222,9 +229,9 @@ export async function importFollowUps(
   const bad = rows.filter((r) => r.status === "error").length;
   const ok = prepared.filter((p) => p.row.status === "ok");
   const base = { file: opts.file, sheet: table.sheet, sheets: table.sheets, headers: table.headers, mapping: columns, rows };
-  if (opts.dryRun) return { ...base, created: 0, message: `${ok.length} to create, ${bad} with problems, ${rows.length - ok.length - bad} already there.` };
+  if (opts.dryRun) return { ...base, created: 0, message: say("importSummary", { create: ok.length, problems: bad, existing: rows.length - ok.length - bad }) };
   if (bad && !opts.mapping?.skipInvalid) {
-    return { ...base, created: 0, message: `Nothing was created: ${bad} row${bad === 1 ? " has" : "s have"} problems. Fix them, or choose to skip the rows with problems.` };
+    return { ...base, created: 0, message: say("importNothingCreated", { count: bad }) };
   }
   const created = await db.transaction(async (tx) => {
     let n = 0;
@@ -246,5 +253,5 @@ export async function importFollowUps(
     }
     return n;
   });
-  return { ...base, created, message: `${created} follow-up${created === 1 ? "" : "s"} created from ${opts.file}.` };
+  return { ...base, created, message: say("importCreated", { count: created, file: opts.file }) };
 }

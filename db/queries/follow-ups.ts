@@ -5,6 +5,9 @@ import { rowsOf } from "@/db/rows";
 import { activity, commentMentions, comments, followUpStatuses, followUps, meetings, notifications, organisations, users } from "@/db/schema";
 import { readUndoToken, UNDO_MINUTES, type UndoItem, undoToken } from "@/server/bulk-undo-token";
 import { AppError, forbidden, invalid } from "@/lib/errors";
+import { sentenceIn } from "@/lib/i18n/errors";
+import { readerLocale } from "@/lib/i18n/locale";
+import { vm } from "@/lib/i18n/validation";
 import { completedAtFor, type FollowUpStatus, isClosed } from "@/lib/follow-ups/status";
 import { can, canChangeFollowUp, canComment, type Viewer } from "@/lib/policy";
 import type { FollowUpBulkPatch, FollowUpFilters, FollowUpPatch, FollowUpSort, FollowUpValues } from "@/lib/validation/follow-ups";
@@ -90,7 +93,7 @@ const sortKeys: Record<FollowUpSort, SortKey[]> = {
   updated: [{ expr: sql`date_trunc('milliseconds', ${followUps.updatedAt})`, cast: "timestamptz", value: (f) => f.updatedAt.toISOString() }, idKey],
 };
 
-const badCursor = () => invalid("cursor", { cursor: "This page link is not valid. Start again from the first page." });
+const badCursor = () => invalid("cursor", { cursor: vm("badCursor") });
 const cursorShapes: Record<string, (v: string) => boolean> = {
   uuid: isUuid,
   date: isRealDate,
@@ -208,7 +211,7 @@ async function checkMeeting(db: Db, viewer: Viewer, meetingId: string | null | u
   if (!meetingId) return;
   const visible = visibleMeetingSql(viewer);
   const [m] = await db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.id, meetingId), visible)).limit(1);
-  if (!m) throw new AppError("bad_request:follow_up", undefined, { meetingId: "No such meeting. Choose one from the list." });
+  if (!m) throw new AppError("bad_request:follow_up", undefined, { meetingId: vm("noSuchChoice", { kind: "meeting" }) });
 }
 
 export async function createFollowUp(db: Db, viewer: Viewer, input: FollowUpValues) {
@@ -262,9 +265,7 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: string, patch: 
     if (!canChangeFollowUp(viewer, current, { ...fields, other, ownerUserOrganisationId: newOwner?.organisationId })) {
       throw forbidden(
         "follow_up",
-        viewer.role === "staff"
-          ? "You can update follow-ups that you or your organisation own. Reassigning, re-dating and cancelling is for managers."
-          : "You can only reassign, re-date or cancel follow-ups owned within your organisation.",
+        viewer.role === "staff" ? vm("followUpStaffScope") : vm("followUpManagerScope"),
       );
     }
     if (current.version !== version) throw await staleVersion(tx, "follow_up", current);
@@ -296,7 +297,7 @@ export async function addComment(db: Db, viewer: Viewer, followUpId: string, bod
   const { mentionedUserIds = [], attachmentIds = [] } = extras;
   return db.transaction(async (tx) => {
     const current = await getFollowUp(tx, viewer, followUpId);
-    if (!canComment(viewer, current)) throw forbidden("comment", "You can comment on follow-ups that you or your organisation own.");
+    if (!canComment(viewer, current)) throw forbidden("comment", vm("commentOwnOnly"));
     const mentioned = await checkMentions(tx, current.meetingId, mentionedUserIds);
     const [row] = await tx.insert(comments).values({ followUpId, authorId: viewer.id, body }).returning();
     if (!row) throw new Error("insert returned nothing");
@@ -350,13 +351,14 @@ export async function latestComments(db: Db, ids: string[]) {
 
 export type BulkRefusal = { id: string; title: string | null; reason: string };
 
-/** Why one follow-up of a bulk edit is refused: said in words the table can show beside its title. */
+/** Why one follow-up of a bulk edit is refused: said in words the table can show beside its title, in the viewer's language (an answer, not an error). */
 function bulkRefusalReason(viewer: Viewer, f: FollowUp, change: FollowUpBulkPatch["change"], ownerUserOrganisationId: string | null | undefined) {
-  if (viewer.role === "staff") return "Staff cannot bulk edit follow-ups; ask a manager.";
-  if (!viewer.subtreeOrganisationIds.has(f.ownerOrganisationId)) return `Owned by ${f.ownerOrganisationAcronym ?? f.ownerOrganisationName}, outside your organisation.`;
-  if (change.ownerOrganisationId !== undefined && !viewer.subtreeOrganisationIds.has(change.ownerOrganisationId)) return "You can only reassign to organisations within your own.";
-  if (ownerUserOrganisationId && !viewer.subtreeOrganisationIds.has(ownerUserOrganisationId)) return "You can only reassign to people within your organisation.";
-  return "You may not make this change.";
+  const locale = readerLocale(viewer);
+  if (viewer.role === "staff") return sentenceIn(locale, "bulkStaff");
+  if (!viewer.subtreeOrganisationIds.has(f.ownerOrganisationId)) return sentenceIn(locale, "bulkOutside", { owner: f.ownerOrganisationAcronym ?? f.ownerOrganisationName });
+  if (change.ownerOrganisationId !== undefined && !viewer.subtreeOrganisationIds.has(change.ownerOrganisationId)) return sentenceIn(locale, "bulkReassignOrganisation");
+  if (ownerUserOrganisationId && !viewer.subtreeOrganisationIds.has(ownerUserOrganisationId)) return sentenceIn(locale, "bulkReassignPerson");
+  return sentenceIn(locale, "bulkNotAllowed");
 }
 
 /**
@@ -390,7 +392,7 @@ export async function bulkUpdateFollowUps(db: Db, viewer: Viewer, { ids, change,
     for (const id of unique) {
       const current = byId.get(id);
       if (!current) {
-        refused.push({ id, title: null, reason: "Not found, or not visible to you." });
+        refused.push({ id, title: null, reason: sentenceIn(readerLocale(viewer), "bulkNotFound") });
         continue;
       }
       if (skipClosed && isClosed(current.status)) {
@@ -411,7 +413,7 @@ export async function bulkUpdateFollowUps(db: Db, viewer: Viewer, { ids, change,
       if (fields.status === "done") {
         const missing = await checkEvidence(tx, id, current.priorityAreaId).then(() => null, (e: unknown) => e);
         if (missing) {
-          refused.push({ id, title: current.title, reason: "Its priority area requires evidence to close: attach a document or link first." });
+          refused.push({ id, title: current.title, reason: sentenceIn(readerLocale(viewer), "bulkEvidence") });
           continue;
         }
       }
@@ -443,7 +445,7 @@ export async function undoBulkEdit(db: Db, viewer: Viewer, token: string) {
   const read = readUndoToken(token, viewer.id);
   if (!read.ok) {
     throw invalid("bulk_undo", {
-      token: read.reason === "expired" ? `Too late to undo: an undo lasts ${UNDO_MINUTES} minutes. Change them back by hand.` : "This undo token is not valid.",
+      token: read.reason === "expired" ? vm("undoTooLate", { minutes: String(UNDO_MINUTES) }) : vm("undoTokenInvalid"),
     });
   }
   const items = read.payload.items;
@@ -455,11 +457,9 @@ export async function undoBulkEdit(db: Db, viewer: Viewer, token: string) {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const moved = items.filter((i) => byId.get(i.id)?.version !== i.version);
     if (moved.length) {
-      const names = moved.map((i) => byId.get(i.id)?.title ?? "a follow-up you can no longer see");
-      throw new AppError(
-        "conflict:follow_up",
-        `Nothing was undone: ${moved.length === 1 ? "1 follow-up has" : `${moved.length} follow-ups have`} changed since your bulk edit (${names.slice(0, 5).join("; ")}${names.length > 5 ? "; …" : ""}). Reload to see them.`,
-      );
+      // Among titles people wrote, the words for one the viewer no longer sees are in the viewer's language at once.
+      const names = moved.map((i) => byId.get(i.id)?.title ?? sentenceIn(readerLocale(viewer), "undoHiddenFollowUp"));
+      throw new AppError("conflict:follow_up", vm("undoChanged", { count: moved.length, titles: `${names.slice(0, 5).join("; ")}${names.length > 5 ? "; …" : ""}` }));
     }
     // Rows given the same fields back are one UPDATE (a re-date of 500 had one "before" for all);
     // every row still gets its own activity records, all in one insert.
@@ -468,11 +468,11 @@ export async function undoBulkEdit(db: Db, viewer: Viewer, token: string) {
     const reassigned: string[] = [];
     for (const item of items) {
       const current = byId.get(item.id)!;
-      if (!can(viewer, "follow_up:manage", { followUp: current })) throw forbidden("follow_up", `You may no longer change “${current.title}”, so nothing was undone.`);
+      if (!can(viewer, "follow_up:manage", { followUp: current })) throw forbidden("follow_up", vm("undoNoLongerAllowed", { title: current.title }));
       const { completedAt, status, ...rest } = item.before;
       const fields: FollowUpBulkPatch["change"] = { ...rest };
       if (status !== undefined) {
-        if (!(followUpStatuses as readonly string[]).includes(status)) throw invalid("bulk_undo", { token: "This undo token is not valid." });
+        if (!(followUpStatuses as readonly string[]).includes(status)) throw invalid("bulk_undo", { token: vm("undoTokenInvalid") });
         fields.status = status as FollowUpStatus;
       }
       const key = JSON.stringify([fields, completedAt]);

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { extractMeetingDraft, type MeetingDraft } from "@/lib/drafts/extract";
 import { AppError, forbidden, invalid } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import { can, type Viewer } from "@/lib/policy";
 import type { MeetingWithFollowUpsValues } from "@/lib/validation/meeting-drafts";
 import { writeAgendaItems } from "./agenda-items";
@@ -36,7 +37,7 @@ export async function createMeetingWithFollowUps(db: Db, viewer: Viewer, input: 
         const followUp = await createFollowUp(tx, viewer, { ...fields, meetingId: created.id, ownerUserId: null, description: "", status: "open", priority: "normal" });
         if (agendaItem !== undefined) actions[agendaItem]?.push(followUp.id);
       } catch (e) {
-        if (e instanceof AppError && e.fields) throw invalid("follow_up", { followUps: `Follow-up ${i + 1} (“${item.title}”): ${Object.values(e.fields)[0]}` });
+        if (e instanceof AppError && e.fields) throw invalid("follow_up", { followUps: vm("draftFollowUpProblem", { number: String(i + 1), title: item.title, problem: Object.values(e.fields)[0] ?? "" }) });
         throw e;
       }
     }

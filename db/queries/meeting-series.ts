@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { meetingSeries } from "@/db/schema";
 import { invalid, notFound } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import type { meetingSeriesInput, MeetingSeriesPatch } from "@/lib/validation/meeting-series";
 import { recordChanges, recordEvent, staleVersion } from "./activity";
@@ -21,7 +22,7 @@ export async function getMeetingSeries(db: Db, id: string): Promise<MeetingSerie
 
 async function checkName(db: Db, name: string, exceptId?: string) {
   const same = await db.select({ id: meetingSeries.id }).from(meetingSeries).where(eq(sql`lower(${meetingSeries.name})`, name.toLowerCase()));
-  if (same.some((s) => s.id !== exceptId)) throw invalid("meeting_series", { name: "A series with that name already exists." });
+  if (same.some((s) => s.id !== exceptId)) throw invalid("meeting_series", { name: vm("seriesNameTaken") });
 }
 
 export async function createMeetingSeries(db: Db, viewer: Viewer, input: z.output<typeof meetingSeriesInput>) {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { meetingParticipants, meetingPriorityAreas, meetingReviews, meetingSeries, meetings, organisations, watchers } from "@/db/schema";
 import { forbidden, invalid } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import { can, type Viewer } from "@/lib/policy";
 import type { MeetingFilters, MeetingValues, meetingPatch } from "@/lib/validation/meetings";
 import type { z } from "zod";
@@ -80,7 +81,7 @@ function withHost(participants: string[], host: string | null | undefined) {
 function checkVisibleToCreator(viewer: Viewer, visibility: string, participants: string[]) {
   if (visibility === "restricted" && viewer.role !== "admin" && !participants.some((id) => viewer.relatedOrganisationIds.has(id))) {
     throw invalid("meeting", {
-      participantOrganisationIds: "A restricted meeting must include your own organisation, or you could not see it yourself.",
+      participantOrganisationIds: vm("restrictedOwnOrganisation"),
     });
   }
 }
@@ -119,7 +120,7 @@ export async function createMeeting(db: Db, viewer: Viewer, input: MeetingValues
 export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z.infer<typeof meetingPatch>) {
   return db.transaction(async (tx) => {
     const current = await getMeeting(tx, viewer, id);
-    if (!can(viewer, "meeting:edit", { meeting: current })) throw forbidden("meeting", "Only the person who logged this meeting, a manager of the host organisation or an admin can edit it.");
+    if (!can(viewer, "meeting:edit", { meeting: current })) throw forbidden("meeting", vm("meetingEditWho"));
     if (current.version !== patch.version) throw await staleVersion(tx, "meeting", current);
     const { version, participantOrganisationIds, priorityAreaIds, reviewedMeetingIds, agendaItems, mentionedUserIds, ...fields } = patch;
     const host = fields.hostOrganisationId !== undefined ? fields.hostOrganisationId : current.hostOrganisationId;
@@ -185,7 +186,7 @@ export async function updateMeeting(db: Db, viewer: Viewer, id: string, patch: z
  */
 async function setReviews(tx: Db, viewer: Viewer, meetingId: string, ids: string[]) {
   const wanted = [...new Set(ids)].sort();
-  if (wanted.includes(meetingId)) throw invalid("meeting", { reviewedMeetingIds: "A meeting cannot review itself." });
+  if (wanted.includes(meetingId)) throw invalid("meeting", { reviewedMeetingIds: vm("meetingReviewSelf") });
   const existing = await tx
     .select({ id: meetingReviews.reviewedMeetingId, visible: visibleMeetingSql(viewer) ?? sql<boolean>`true` })
     .from(meetingReviews)
@@ -196,7 +197,7 @@ async function setReviews(tx: Db, viewer: Viewer, meetingId: string, ids: string
   const added = wanted.filter((r) => !current.includes(r));
   if (added.length) {
     const found = await tx.select({ id: meetings.id }).from(meetings).where(and(inArray(meetings.id, added), visibleMeetingSql(viewer)));
-    if (found.length !== added.length) throw invalid("meeting", { reviewedMeetingIds: "No such meeting. Choose one from the list." });
+    if (found.length !== added.length) throw invalid("meeting", { reviewedMeetingIds: vm("noSuchChoice", { kind: "meeting" }) });
   }
   const kept = [...new Set([...wanted, ...hidden])];
   if (current.length || kept.length) {

@@ -6,6 +6,7 @@ import { notifications, users, userNotifications } from "@/db/schema";
 import { env } from "@/server/env";
 import { userNotificationKinds } from "@/db/enums";
 import { AppError, notFound } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import { recipientLocale } from "@/lib/i18n/locale";
 import { digestMessage } from "@/lib/reminders/messages";
@@ -197,7 +198,7 @@ export async function updateDigestPreferences(db: Db, viewer: Viewer, values: Di
 /** Who an unsubscribe token is for, or a 400 naming the link. */
 export async function unsubscribeTarget(db: Db, token: unknown) {
   const read = readUnsubscribeToken(token);
-  const bad = () => new AppError("bad_request:unsubscribe", "This unsubscribe link is not valid. Copy the whole link from the e-mail, or change your reminders on your profile after signing in.", { token: "Not a valid unsubscribe link." });
+  const bad = () => new AppError("bad_request:unsubscribe", vm("unsubscribeInvalid"), { token: vm("unsubscribeInvalidShort") });
   if (!read) throw bad();
   const [u] = await db
     .select({ id: users.id, name: users.name, email: users.email, frequency: users.digestFrequency, assignmentNotices: users.assignmentNotices, notificationMail: users.notificationMail })

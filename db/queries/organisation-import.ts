@@ -4,6 +4,10 @@ import type { Db } from "@/db/client";
 import { organisationKinds, organisations } from "@/db/schema";
 import { parseCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
+import { sentenceIn } from "@/lib/i18n/errors";
+import { type Locale, readerLocale } from "@/lib/i18n/locale";
+import { messagesOf } from "@/lib/i18n/translate";
+import { localizeIssue, type ValidationKey, vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import { domainList } from "@/lib/validation/organisations";
 import { recordChanges, recordEvent } from "./activity";
@@ -24,9 +28,9 @@ const order = ["name", "acronym", "kind", "parentAcronym", "domains"] as const;
 
 /**
  * The file's rows: with a header line (name, acronym, kind, parent acronym, domains in any order)
- * or, without one, the columns in that order.
+ * or, without one, the columns in that order. Problems are written in `locale` (the preview is an answer, not an error).
  */
-export function readImportRows(csv: string): { rows: ImportRow[]; problems: string[] } {
+export function readImportRows(csv: string, locale: Locale = "en"): { rows: ImportRow[]; problems: string[] } {
   const records = parseCsv(csv);
   const first = records[0];
   const header = first?.cells.map((c) => c.trim().toLowerCase());
@@ -37,8 +41,8 @@ export function readImportRows(csv: string): { rows: ImportRow[]; problems: stri
     map = header.map((h) => (h in columns ? columns[h as keyof typeof columns] : null));
     body = records.slice(1);
     const unknown = header.filter((h, i) => h && map[i] === null);
-    if (unknown.length) problems.push(`Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Use name, acronym, kind, parent acronym, domains.`);
-    if (!header.includes("acronym")) problems.push("The file needs an acronym column: it is how rows are matched to existing organisations.");
+    if (unknown.length) problems.push(sentenceIn(locale, "orgImportUnknownColumns", { count: unknown.length, columns: unknown.join(", ") }));
+    if (!header.includes("acronym")) problems.push(sentenceIn(locale, "orgImportNeedsAcronym"));
   }
   const rows = body.map((r) => {
     const row: ImportRow = { line: r.line, name: "", acronym: "", kind: "", parentAcronym: "", domains: "" };
@@ -48,17 +52,18 @@ export function readImportRows(csv: string): { rows: ImportRow[]; problems: stri
     });
     return row;
   });
-  if (!rows.length && !problems.length) problems.push("The file has no rows to import.");
+  if (!rows.length && !problems.length) problems.push(sentenceIn(locale, "orgImportNoRows"));
   return { rows, problems };
 }
 
 const sameList = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
 /**
- * What importing these rows would do, row by row. Rows are matched to organisations by acronym
+ * What importing these rows would do, row by row, said in `locale`. Rows are matched to organisations by acronym
  * (case-insensitive; the stored spelling is kept); a parent is named by acronym, from the file or the database. Nothing is written.
  */
-export async function planOrganisationImport(db: Db, rows: ImportRow[], fileProblems: string[] = []): Promise<ImportPlan & { targets: Map<number, Target>; existing: Map<string, OrganisationRow> }> {
+export async function planOrganisationImport(db: Db, rows: ImportRow[], fileProblems: string[] = [], locale: Locale = "en"): Promise<ImportPlan & { targets: Map<number, Target>; existing: Map<string, OrganisationRow> }> {
+  const say = (key: ValidationKey, values?: Record<string, string | number>) => sentenceIn(locale, key, values);
   const all = await db.select().from(organisations);
   const active = new Map<string, OrganisationRow>();
   const archived = new Map<string, OrganisationRow>();
@@ -77,29 +82,29 @@ export async function planOrganisationImport(db: Db, rows: ImportRow[], fileProb
   for (const r of rows) {
     const messages: string[] = [];
     const acr = r.acronym.toLowerCase();
-    if (!r.name) messages.push("Name is missing.");
-    else if (r.name.length > 200) messages.push("Name is longer than 200 characters.");
-    if (!r.acronym) messages.push("Acronym is missing: it is how rows are matched to existing organisations.");
-    else if (r.acronym.length > 30) messages.push("Acronym is longer than 30 characters.");
+    if (!r.name) messages.push(say("orgImportNameMissing"));
+    else if (r.name.length > 200) messages.push(say("orgImportNameLong", { max: "200" }));
+    if (!r.acronym) messages.push(say("orgImportAcronymMissing"));
+    else if (r.acronym.length > 30) messages.push(say("orgImportAcronymLong", { max: "30" }));
     const dup = (lines.get(acr) ?? []).filter((l) => l !== r.line);
-    if (r.acronym && dup.length) messages.push(`The acronym ${r.acronym} is also on line ${dup.join(", ")}; each organisation may appear once.`);
+    if (r.acronym && dup.length) messages.push(say("orgImportDuplicate", { acronym: r.acronym, lines: dup.join(", "), count: dup.length }));
     const kind = r.kind.toLowerCase().replace(/[\s-]+/g, "_");
-    if (!(organisationKinds as readonly string[]).includes(kind)) messages.push(`Kind "${r.kind}" is not one of eu, un, member_state, other.`);
+    if (!(organisationKinds as readonly string[]).includes(kind)) messages.push(say("orgImportBadKind", { kind: r.kind }));
     const domains = domainList.safeParse(r.domains);
-    if (!domains.success) messages.push(domains.error.issues[0]?.message ?? "The e-mail domains are not valid.");
-    if (r.acronym && !active.has(acr) && archived.has(acr)) messages.push(`${r.acronym} is archived. Restore it in the list first, or use another acronym.`);
+    if (!domains.success) messages.push(domains.error.issues[0] ? localizeIssue(domains.error.issues[0], locale, messagesOf(locale).validation) : say("orgImportBadDomains"));
+    if (r.acronym && !active.has(acr) && archived.has(acr)) messages.push(say("orgImportArchived", { acronym: r.acronym }));
 
     let parentKey: string | null = null;
     if (r.parentAcronym) {
       const p = r.parentAcronym.toLowerCase();
-      if (p === acr) messages.push("An organisation cannot be its own parent.");
+      if (p === acr) messages.push(say("orgImportOwnParent"));
       else if (lines.has(p) || active.has(p)) parentKey = keyOf(p);
       else if (archived.has(p)) {
         const current = active.get(acr);
         const old = archived.get(p);
         if (current && old && current.parentId === old.id) parentKey = old.id;
-        else messages.push(`The parent ${r.parentAcronym} is archived and cannot be chosen.`);
-      } else messages.push(`No organisation with the acronym ${r.parentAcronym}, in this file or in the list.`);
+        else messages.push(say("orgImportParentArchived", { acronym: r.parentAcronym }));
+      } else messages.push(say("orgImportNoParent", { acronym: r.parentAcronym }));
     }
     if (!messages.length && domains.success) {
       targets.set(r.line, { name: r.name, acronym: r.acronym, kind: kind as Kind, parentKey, domains: domains.data });
@@ -120,7 +125,7 @@ export async function planOrganisationImport(db: Db, rows: ImportRow[], fileProb
     for (let k = parent.get(self) ?? null; k; k = parent.get(k) ?? null) {
       if (k === self) {
         p.action = "error";
-        p.messages.push("This parent would put the organisation under itself (a cycle in the tree).");
+        p.messages.push(say("orgImportCycle"));
         break;
       }
       if (seen.has(k)) break;
@@ -133,16 +138,18 @@ export async function planOrganisationImport(db: Db, rows: ImportRow[], fileProb
     if (p.action === "error" || !t) continue;
     const current = existingOf.get(t.acronym.toLowerCase());
     if (!current) {
-      p.messages.push(`New ${t.kind} organisation${t.parentKey ? ` under ${nameOf(t.parentKey, byId)}` : ""}.`);
+      p.messages.push(t.parentKey ? say("orgImportNewUnder", { kind: t.kind, parent: nameOf(t.parentKey, byId) }) : say("orgImportNew", { kind: t.kind }));
       continue;
     }
+    // A list of changes, each "what from → to": the items are joined, not the words of a sentence.
+    const none = say("orgImportNone");
     const changed: string[] = [];
-    if (current.name !== t.name) changed.push(`name “${current.name}” → “${t.name}”`);
-    if (current.kind !== t.kind) changed.push(`kind ${current.kind} → ${t.kind}`);
-    if ((current.parentId ?? null) !== t.parentKey) changed.push(`parent ${current.parentId ? nameOf(current.parentId, byId) : "none"} → ${t.parentKey ? nameOf(t.parentKey, byId) : "none"}`);
-    if (!sameList(current.domains, t.domains)) changed.push(`domains ${current.domains.join(" ") || "none"} → ${t.domains.join(" ") || "none"}`);
+    if (current.name !== t.name) changed.push(say("orgImportChangeName", { from: current.name, to: t.name }));
+    if (current.kind !== t.kind) changed.push(say("orgImportChangeKind", { from: current.kind, to: t.kind }));
+    if ((current.parentId ?? null) !== t.parentKey) changed.push(say("orgImportChangeParent", { from: current.parentId ? nameOf(current.parentId, byId) : none, to: t.parentKey ? nameOf(t.parentKey, byId) : none }));
+    if (!sameList(current.domains, t.domains)) changed.push(say("orgImportChangeDomains", { from: current.domains.join(" ") || none, to: t.domains.join(" ") || none }));
     p.action = changed.length ? "update" : "unchanged";
-    p.messages.push(...(changed.length ? [`Changes ${changed.join("; ")}.`] : []));
+    p.messages.push(...(changed.length ? [say("orgImportChanges", { changes: changed.join("; ") })] : []));
   }
 
   if (fileProblems.length) plan.unshift({ line: 1, acronym: "", name: "", action: "error", messages: fileProblems });
@@ -159,11 +166,12 @@ function nameOf(key: string, byId: Map<string, OrganisationRow>) {
 
 const publicPlan = ({ rows, valid, changes, counts }: ImportPlan): ImportPlan => ({ rows, valid, changes, counts });
 
-/** The preview: what the file would do, nothing written. Admins only. */
+/** The preview: what the file would do, nothing written, in the viewer's language. Admins only. */
 export async function previewOrganisationImport(db: Db, viewer: Viewer, csv: string): Promise<ImportPlan> {
   assertAdmin(viewer);
-  const { rows, problems } = readImportRows(csv);
-  return publicPlan(await planOrganisationImport(db, rows, problems));
+  const locale = readerLocale(viewer);
+  const { rows, problems } = readImportRows(csv, locale);
+  return publicPlan(await planOrganisationImport(db, rows, problems, locale));
 }
 
 /**
@@ -172,9 +180,10 @@ export async function previewOrganisationImport(db: Db, viewer: Viewer, csv: str
  */
 export async function applyOrganisationImport(db: Db, viewer: Viewer, csv: string): Promise<ImportPlan> {
   assertAdmin(viewer);
-  const { rows, problems } = readImportRows(csv);
+  const locale = readerLocale(viewer);
+  const { rows, problems } = readImportRows(csv, locale);
   return db.transaction(async (tx) => {
-    const plan = await planOrganisationImport(tx, rows, problems);
+    const plan = await planOrganisationImport(tx, rows, problems, locale);
     if (!plan.valid) throw new ImportInvalid(publicPlan(plan));
     const ids = new Map<string, string>(); // node key -> id
     const work = plan.rows.filter((p) => p.action === "create" || p.action === "update");
@@ -209,7 +218,7 @@ export async function applyOrganisationImport(db: Db, viewer: Viewer, csv: strin
           .set({ ...fields, version: sql`${organisations.version} + 1`, updatedAt: now })
           .where(and(eq(organisations.id, current.id), eq(organisations.version, current.version)))
           .returning({ id: organisations.id });
-        if (!row) throw new AppError("conflict:organisation", `Someone else changed ${t.acronym} while the file was being imported. Preview again, then import.`);
+        if (!row) throw new AppError("conflict:organisation", vm("orgImportChanged", { acronym: t.acronym }));
         await recordChanges(tx, viewer.id, "organisation", current.id, current, fields);
       }
     }
@@ -220,7 +229,7 @@ export async function applyOrganisationImport(db: Db, viewer: Viewer, csv: strin
 /** The import was refused: at least one row is wrong. Carries the plan so the caller can show it. */
 export class ImportInvalid extends AppError {
   constructor(readonly plan: ImportPlan) {
-    super("bad_request:import", `Nothing was imported: ${plan.counts.error} row${plan.counts.error === 1 ? " has" : "s have"} a problem. Fix ${plan.counts.error === 1 ? "it" : "them"} and try again.`);
+    super("bad_request:import", vm("orgImportInvalid", { count: plan.counts.error }));
   }
   override toJSON() {
     return { ...super.toJSON(), plan: this.plan };

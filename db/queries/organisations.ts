@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activity, followUps, meetingParticipants, meetings, organisations, users } from "@/db/schema";
 import { invalid, notFound } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import { relatives } from "@/lib/organisations/tree";
 import type { Viewer } from "@/lib/policy";
 import type { OrganisationMerge, OrganisationPatch, OrganisationValues } from "@/lib/validation/organisations";
@@ -55,7 +56,7 @@ async function checkAcronym(db: Db, acronym: string | null | undefined, exceptId
     .select({ id: organisations.id })
     .from(organisations)
     .where(and(eq(sql`lower(${organisations.acronym})`, acronym.toLowerCase()), eq(organisations.archived, false)));
-  if (same.some((o) => o.id !== exceptId)) throw invalid("organisation", { acronym: `Another organisation already uses the acronym ${acronym}.` });
+  if (same.some((o) => o.id !== exceptId)) throw invalid("organisation", { acronym: vm("acronymTaken", { acronym }) });
 }
 
 /** A new parent must exist, be active, and not be the organisation itself or one of its descendants. */
@@ -63,10 +64,10 @@ async function checkParent(db: Db, id: string | null, parentId: string | null, c
   if (!parentId) return;
   const tree = await db.select({ id: organisations.id, parentId: organisations.parentId, archived: organisations.archived }).from(organisations);
   const parent = tree.find((o) => o.id === parentId);
-  if (!parent) throw invalid("organisation", { parentId: "No such organisation. Choose one from the list." });
-  if (parent.archived && parentId !== currentParentId) throw invalid("organisation", { parentId: "That organisation is archived and cannot be chosen as a parent." });
+  if (!parent) throw invalid("organisation", { parentId: vm("noSuchChoice", { kind: "organisation" }) });
+  if (parent.archived && parentId !== currentParentId) throw invalid("organisation", { parentId: vm("parentArchived") });
   if (id && relatives(tree, id).subtree.has(parentId)) {
-    throw invalid("organisation", { parentId: "An organisation cannot be placed under itself or under one of its own sub-organisations." });
+    throw invalid("organisation", { parentId: vm("parentCycle") });
   }
 }
 
@@ -108,17 +109,17 @@ export async function updateOrganisation(db: Db, viewer: Viewer, id: string, pat
  */
 export async function mergeOrganisation(db: Db, viewer: Viewer, fromId: string, { intoId, version }: OrganisationMerge) {
   assertAdmin(viewer);
-  if (fromId === intoId) throw invalid("organisation", { intoId: "Choose a different organisation to merge into." });
+  if (fromId === intoId) throw invalid("organisation", { intoId: vm("mergeSame") });
   return db.transaction(async (tx) => {
     const from = await getOrganisation(tx, fromId);
     if (from.version !== version) throw await staleVersion(tx, "organisation", from);
-    if (from.archived) throw invalid("organisation", { _: "This organisation is already archived; restore it before merging." });
+    if (from.archived) throw invalid("organisation", { _: vm("mergeArchived") });
     const [into] = await tx.select().from(organisations).where(eq(organisations.id, intoId));
-    if (!into) throw invalid("organisation", { intoId: "No such organisation. Choose one from the list." });
-    if (into.archived) throw invalid("organisation", { intoId: "That organisation is archived; choose an active one to keep." });
+    if (!into) throw invalid("organisation", { intoId: vm("noSuchChoice", { kind: "organisation" }) });
+    if (into.archived) throw invalid("organisation", { intoId: vm("mergeIntoArchived") });
     const tree = await tx.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations);
     if (relatives(tree, fromId).subtree.has(intoId)) {
-      throw invalid("organisation", { intoId: "You cannot merge an organisation into one of its own sub-organisations. Move that one out first." });
+      throw invalid("organisation", { intoId: vm("mergeIntoChild") });
     }
     const now = new Date();
     const log: (typeof activity.$inferInsert)[] = [];

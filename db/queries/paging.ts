@@ -1,4 +1,5 @@
 import { invalid } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 
 /** Keyset cursors: the sort key of the last row, opaque to the client. */
 export function encodeCursor(values: (string | number)[]): string {
@@ -33,7 +34,7 @@ export function decodeCursor(cursor: string, kinds: (keyof typeof shapes)[]): st
     values = null;
   }
   if (!Array.isArray(values) || values.length !== kinds.length || !values.every((v, i) => typeof v === "string" && shapes[kinds[i] as keyof typeof shapes](v))) {
-    throw invalid("cursor", { cursor: "This page link is not valid. Start again from the first page." });
+    throw invalid("cursor", { cursor: vm("badCursor") });
   }
   return values as string[];
 }

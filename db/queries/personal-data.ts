@@ -15,6 +15,7 @@ import {
   userSessions,
 } from "@/db/schema";
 import { AppError, invalid } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import { recordEvent } from "./activity";
 import { assertAdmin } from "./admin";
@@ -91,13 +92,13 @@ export async function exportPersonalData(db: Db, viewer: Viewer) {
  */
 export async function anonymiseUser(db: Db, viewer: Viewer, id: string) {
   assertAdmin(viewer);
-  if (id === viewer.id) throw invalid("user", { _: "You cannot anonymise yourself. Ask another admin." });
+  if (id === viewer.id) throw invalid("user", { _: vm("anonymiseSelf") });
   return db.transaction(async (tx) => {
     const current = await getUser(tx, id);
-    if (current.anonymisedAt) throw new AppError("conflict:user", "This person is already anonymised.");
+    if (current.anonymisedAt) throw new AppError("conflict:user", vm("alreadyAnonymised"));
     if (current.role === "admin" && current.active) {
       const [others] = await tx.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)));
-      if (!others?.n) throw invalid("user", { _: "This is the last active admin. Make someone else an admin first." });
+      if (!others?.n) throw invalid("user", { _: vm("lastAdmin") });
     }
     const [done] = await tx.select({ n: count() }).from(users).where(isNotNull(users.anonymisedAt));
     const number = (done?.n ?? 0) + 1;

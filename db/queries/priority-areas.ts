@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activity, priorityAreaSdgTargets, priorityAreas, sdgTargets } from "@/db/schema";
 import { invalid, notFound } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import type { z } from "zod";
 import type { priorityAreaInput, PriorityAreaPatch } from "@/lib/validation/priority-areas";
@@ -21,7 +22,7 @@ async function setSdgTargets(tx: Db, areaId: string, codes: string[]) {
   const known = codes.length ? new Set((await tx.select({ code: sdgTargets.code }).from(sdgTargets).where(inArray(sdgTargets.code, codes))).map((r) => r.code)) : new Set();
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length) {
-    throw invalid("priority_area", { sdgTargets: `${unknown.length === 1 ? "There is no SDG target" : "There are no SDG targets"} ${unknown.join(", ")}. Use codes from the list, like 16.4.` });
+    throw invalid("priority_area", { sdgTargets: vm("sdgUnknown", { count: unknown.length, codes: unknown.join(", ") }) });
   }
   await tx.delete(priorityAreaSdgTargets).where(eq(priorityAreaSdgTargets.priorityAreaId, areaId));
   if (codes.length) await tx.insert(priorityAreaSdgTargets).values(codes.map((targetCode) => ({ priorityAreaId: areaId, targetCode })));
@@ -42,7 +43,7 @@ function slugify(name: string) {
 
 async function checkName(db: Db, name: string, exceptId?: string) {
   const same = await db.select({ id: priorityAreas.id }).from(priorityAreas).where(eq(sql`lower(${priorityAreas.name})`, name.toLowerCase()));
-  if (same.some((a) => a.id !== exceptId)) throw invalid("priority_area", { name: "A priority area with that name already exists." });
+  if (same.some((a) => a.id !== exceptId)) throw invalid("priority_area", { name: vm("areaNameTaken") });
 }
 
 type NewPriorityArea = Omit<z.output<typeof priorityAreaInput>, "keywords" | "sdgTargets" | "requiresEvidence"> & Partial<Pick<z.output<typeof priorityAreaInput>, "keywords" | "sdgTargets" | "requiresEvidence">>;
@@ -95,7 +96,7 @@ export async function reorderPriorityAreas(db: Db, viewer: Viewer, ids: string[]
     const all = await tx.select().from(priorityAreas);
     const known = new Set(all.map((a) => a.id));
     if (new Set(ids).size !== ids.length || ids.length !== all.length || ids.some((id) => !known.has(id))) {
-      throw invalid("priority_area", { ids: "List every priority area exactly once, in the new order. Reload the list and try again." });
+      throw invalid("priority_area", { ids: vm("areaOrder") });
     }
     const now = new Date();
     const log: (typeof activity.$inferInsert)[] = [];

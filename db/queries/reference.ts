@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { meetingSeries, organisations, priorityAreaSdgTargets, priorityAreas, sdgTargets, users } from "@/db/schema";
 import { invalid } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import { cachedByVersion } from "@/server/cache";
 
 export type PriorityAreaRow = typeof priorityAreas.$inferSelect & { sdgTargets: string[] };
@@ -72,7 +73,7 @@ export async function checkReferences(
     if (ref.kind === "user") {
       const found = await db.select({ id: users.id, active: users.active }).from(users).where(inArray(users.id, ids));
       const ok = new Set(found.filter((u) => u.active).map((u) => u.id));
-      if (ids.some((id) => !ok.has(id))) fields[ref.field] = "Choose an active person.";
+      if (ids.some((id) => !ok.has(id))) fields[ref.field] = vm("chooseActivePerson");
       continue;
     }
     const table = tables[ref.kind];
@@ -80,10 +81,8 @@ export async function checkReferences(
     const byId = new Map(found.map((r) => [r.id, r.archived]));
     const missing = ids.some((id) => !byId.has(id));
     const archived = ids.some((id) => byId.get(id) === true && !ref.allowArchived?.includes(id));
-    if (missing) fields[ref.field] = `No such ${labels[ref.kind]}. Choose one from the list.`;
-    else if (archived) fields[ref.field] = `That ${labels[ref.kind]} is archived and cannot be chosen for new records.`;
+    if (missing) fields[ref.field] = vm("noSuchChoice", { kind: ref.kind });
+    else if (archived) fields[ref.field] = vm("archivedChoice", { kind: ref.kind });
   }
   if (Object.keys(fields).length) throw invalid("reference", fields);
 }
-
-const labels = { organisation: "organisation", priorityArea: "priority area", series: "meeting series" } as const;

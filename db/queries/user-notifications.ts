@@ -287,7 +287,7 @@ export async function listUserNotifications(db: Db, viewer: Viewer, filters: Use
   let before: number | undefined;
   if (filters.cursor) {
     before = Number(filters.cursor);
-    if (!Number.isSafeInteger(before) || before < 1) throw invalid("cursor", { cursor: "This page link is not valid. Start again from the first page." });
+    if (!Number.isSafeInteger(before) || before < 1) throw invalid("cursor", { cursor: vm("badCursor") });
   }
   const conditions: (SQL | undefined)[] = [eq(userNotifications.userId, viewer.id), visibleToReader(viewer)];
   if (filters.unread) conditions.push(isNull(userNotifications.readAt));

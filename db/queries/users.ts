@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { organisations, passwordTokens, users } from "@/db/schema";
 import { AppError, invalid, notFound } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import { cachedByVersion } from "@/server/cache";
 import { passwordProblem } from "@/server/passwords";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
@@ -141,7 +142,7 @@ async function issueToken(tx: Db, userId: string) {
 export async function createUser(db: Db, viewer: Viewer, input: z.output<typeof userInput>) {
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, input.email)) throw invalid("user", { email: "Someone with that e-mail address already has an account." });
+    if (await findUserByEmail(tx, input.email)) throw invalid("user", { email: vm("emailTaken") });
     await checkReferences(tx, [{ field: "organisationId", kind: "organisation", ids: [input.organisationId] }]);
     const [row] = await tx.insert(users).values(input).returning();
     if (!row) throw new Error("insert returned nothing");
@@ -155,7 +156,7 @@ export async function issuePasswordLink(db: Db, viewer: Viewer, id: string) {
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
     const user = await getUser(tx, id);
-    if (!user.active) throw invalid("user", { _: "Reactivate this person before sending a set-password link." });
+    if (!user.active) throw invalid("user", { _: vm("reactivateFirst") });
     const setPasswordPath = await issueToken(tx, id);
     await recordEvent(tx, viewer.id, "user", id, "password_link_issued");
     return { setPasswordPath };
@@ -172,7 +173,7 @@ export async function updateUser(db: Db, viewer: Viewer, id: string, patch: User
     const current = await getUser(tx, id);
     if (current.version !== patch.version) throw await staleVersion(tx, "user", current);
     const { version, ...fields } = patch;
-    if (current.anonymisedAt && fields.active === true) throw invalid("user", { active: "An anonymised person cannot be reactivated: anonymisation is for good." });
+    if (current.anonymisedAt && fields.active === true) throw invalid("user", { active: vm("anonymisedForGood") });
     await checkReferences(tx, [{ field: "organisationId", kind: "organisation", ids: [fields.organisationId], allowArchived: [current.organisationId] }]);
     const losesAdmin = current.role === "admin" && current.active && ((fields.role !== undefined && fields.role !== "admin") || fields.active === false);
     if (losesAdmin) {
@@ -182,7 +183,7 @@ export async function updateUser(db: Db, viewer: Viewer, id: string, patch: User
         .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)))
         .for("update");
       if (!others.length) {
-        const message = "This is the last active admin. Make someone else an admin first.";
+        const message = vm("lastAdmin");
         throw invalid("user", fields.active === false ? { active: message } : { role: message }, message);
       }
     }
@@ -225,7 +226,7 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
       .set({ usedAt: now })
       .where(and(eq(passwordTokens.tokenHash, sha256(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
       .returning({ userId: passwordTokens.userId });
-    const expired = new AppError("bad_request:password_link", "This link has expired or has already been used. Ask an admin for a new one.");
+    const expired = new AppError("bad_request:password_link", vm("passwordLinkExpired"));
     if (!spent) throw expired;
     const [user] = await tx
       .update(users)
@@ -247,7 +248,7 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
 export async function changeOwnPassword(db: Db, viewer: Viewer, input: { currentPassword: string; password: string }) {
   const [current] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
   if (!current?.passwordHash || !(await verify(current.passwordHash, input.currentPassword)))
-    throw invalid("password", { currentPassword: "This is not your current password." });
+    throw invalid("password", { currentPassword: vm("notCurrentPassword") });
   const problem = passwordProblem(input.password, viewer);
   if (problem) throw invalid("password", { password: problem });
   const passwordHash = await hash(input.password);

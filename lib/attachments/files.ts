@@ -4,6 +4,8 @@
  */
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/errors";
+import en from "@/messages/en.json";
+import { vm } from "@/lib/i18n/validation";
 
 /** How many bytes of a file are read before its type is decided (enough for file-type to look inside Office zips). */
 export const SNIFF_BYTES = 256 * 1024;
@@ -35,9 +37,6 @@ const compoundByName: Record<string, string> = {
 /** Plain text by name (the content is checked to be text first). */
 const textByName: Record<string, string> = { csv: "text/csv", eml: "message/rfc822" };
 
-export const acceptedSentence =
-  "Attach a PDF, Word, Excel or PowerPoint file (or their OpenDocument versions), plain text, CSV, a PNG or JPEG image, or an e-mail (.eml, .msg).";
-
 const extensionOf = (name: string) => {
   const dot = name.lastIndexOf(".");
   return dot < 0 ? "" : name.slice(dot + 1).toLowerCase();
@@ -65,14 +64,15 @@ export async function detectContentType(head: Uint8Array, fileName: string, comp
   if (detected) {
     const type = byDetectedExt[detected.ext] ?? (detected.ext === "cfb" ? compoundByName[ext] : undefined);
     if (type) return type;
-    throw new AppError("unsupported_type:attachment", `This file is ${describe(detected.ext)}, which is not accepted. ${acceptedSentence}`, { file: "This type of file is not accepted." });
+    throw new AppError("unsupported_type:attachment", vm("fileTypeRefused", { kind: isProgram(detected.ext) ? "program" : "file", ext: detected.ext }), { file: notAccepted });
   }
   if (head.length && looksLikeText(head, complete)) return textByName[ext] ?? "text/plain";
-  throw new AppError("unsupported_type:attachment", `This file's type is not recognised, so it is not accepted. ${acceptedSentence}`, { file: "This type of file is not accepted." });
+  throw new AppError("unsupported_type:attachment", vm("fileTypeUnknown"), { file: notAccepted });
 }
 
-const describe = (ext: string) =>
-  ["exe", "elf", "mach", "dll", "msi", "dmg", "apk", "class", "wasm"].includes(ext) ? "a program" : `a .${ext} file`;
+/** The field's sentence: the `errors` catalogue's, said in the reader's language where the error is answered. */
+const notAccepted = en.errors.unsupported_type;
+const isProgram = (ext: string) => ["exe", "elf", "mach", "dll", "msi", "dmg", "apk", "class", "wasm"].includes(ext);
 
 /**
  * A file name safe to store and show: the last path segment, without control characters,

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { implementationStatuses, outcomeKinds } from "@/db/enums";
 import { id, isoDate, requiredText, text } from "./common";
 import { priority, status } from "./follow-ups";
 import { limits } from "./limits";
 
-export const outcomeKind = z.enum(outcomeKinds, { error: "An outcome is a decision, information or an action." });
+export const outcomeKind = z.enum(outcomeKinds, { error: vm("outcomeKind") });
 export const implementationStatus = z.enum(implementationStatuses, {
-  error: "Implementation status must be implemented, in progress, not implemented or not applicable.",
+  error: vm("implementationStatus"),
 });
 
 /** The quick-add fields of a follow-up, for an action created in place under an agenda item. */
@@ -30,15 +31,15 @@ export const agendaOutcomeInput = z
     implementationStatus: implementationStatus.nullable().optional(),
   })
   .superRefine((o, ctx) => {
-    if (o.kind !== "action" && !o.text) ctx.addIssue({ code: "custom", path: ["text"], message: "Write what was decided or said." });
+    if (o.kind !== "action" && !o.text) ctx.addIssue({ code: "custom", path: ["text"], message: vm("outcomeText") });
     if (o.kind !== "action" && (o.followUpId || o.newFollowUp))
-      ctx.addIssue({ code: "custom", path: ["followUpId"], message: "Only an action is a follow-up." });
+      ctx.addIssue({ code: "custom", path: ["followUpId"], message: vm("outcomeOnlyAction") });
     if (o.kind === "action" && o.followUpId && o.newFollowUp)
-      ctx.addIssue({ code: "custom", path: ["followUpId"], message: "Link an existing follow-up or create a new one, not both." });
+      ctx.addIssue({ code: "custom", path: ["followUpId"], message: vm("outcomeLinkOrCreate") });
     if (o.kind === "action" && !o.text && !o.followUpId && !o.newFollowUp)
-      ctx.addIssue({ code: "custom", path: ["text"], message: "Describe the action or link it to a follow-up." });
+      ctx.addIssue({ code: "custom", path: ["text"], message: vm("outcomeDescribeAction") });
     if (o.kind !== "decision" && o.implementationStatus)
-      ctx.addIssue({ code: "custom", path: ["implementationStatus"], message: "Only a decision has an implementation status." });
+      ctx.addIssue({ code: "custom", path: ["implementationStatus"], message: vm("outcomeOnlyDecision") });
   });
 export type AgendaOutcomeInput = z.input<typeof agendaOutcomeInput>;
 
@@ -49,23 +50,23 @@ export const agendaItemFields = z.object({
   leadOrganisationId: id("Lead organisation").nullable().optional(),
   notes: text("Notes", limits.agendaNotes).default(""),
   /** Left out of minutes circulated beyond the participants. */
-  restricted: z.boolean({ error: "Restricted must be true or false." }).default(false),
+  restricted: z.boolean({ error: vm("booleanField", { label: "Restricted" }) }).default(false),
 });
 
 export const agendaItemInput = agendaItemFields.extend({
   id: id("Agenda item").optional(),
   carriedFromMeetingId: id("Carried-over meeting").nullable().optional(),
-  outcomes: z.array(agendaOutcomeInput, { error: "Outcomes must be a list." }).max(100, { error: "At most 100 outcomes under an item." }).default([]),
+  outcomes: z.array(agendaOutcomeInput, { error: vm("mustBeList", { label: "Outcomes" }) }).max(100, { error: vm("atMostOutcomes", { max: 100 }) }).default([]),
 });
 export type AgendaItemInput = z.input<typeof agendaItemInput>;
 export type AgendaItemValues = z.output<typeof agendaItemInput>;
 
 /** The whole agenda, in order: written at once with the meeting's version (a stale one is a 409). */
-export const agendaItemsInput = z.array(agendaItemInput, { error: "Agenda items must be a list." }).max(100, { error: "At most 100 agenda items." });
+export const agendaItemsInput = z.array(agendaItemInput, { error: vm("mustBeList", { label: "Agenda items" }) }).max(100, { error: vm("atMostAgendaItems", { max: 100 }) });
 
 /** Minutes as documents: `wide` leaves restricted content out, for circulation beyond the participants. */
 export const minutesOptions = z.object({
-  audience: z.enum(["all", "wide"], { error: "Audience must be all or wide." }).optional(),
+  audience: z.enum(["all", "wide"], { error: vm("audience") }).optional(),
 });
 
 /**

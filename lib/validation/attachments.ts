@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { requiredText } from "./common";
 
 /** Only https links: no javascript:, data:, file: or plain http that a click would follow. */
 export const httpsUrl = z
-  .string({ error: "Link must be an https:// address." })
+  .string({ error: vm("linkHttps") })
   .trim()
-  .max(2000, { error: "Link must be at most 2,000 characters." })
+  .max(2000, { error: vm("linkMaxChars", { max: 2000 }) })
   .refine(
     (s) => {
       try {
@@ -15,7 +16,7 @@ export const httpsUrl = z
         return false;
       }
     },
-    { error: "Link must be an https:// address, such as https://example.sharepoint.com/…" },
+    { error: vm("linkHttpsExample") },
   );
 
 /** A link attached instead of a file (a SharePoint or Teams document, a published report). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inDateRange, isRealIsoDate } from "@/lib/date-text";
+import { inDateRange, isRealIsoDate, MAX_DATE, MIN_DATE } from "@/lib/date-text";
 import { vm } from "@/lib/i18n/validation";
 
 export const id = (label = "This") => z.uuid({ error: vm("invalidId", { label }) });
@@ -13,7 +13,7 @@ export const isoDate = (label: string) =>
     .string({ error: vm("dateFormat", { label }) })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: vm("dateFormat", { label }), abort: true })
     .refine(isRealIsoDate, { error: vm("realDate", { label }), abort: true })
-    .refine(inDateRange, { error: vm("dateRange", { label }) });
+    .refine(inDateRange, { error: vm("dateRange", { label, fromDate: MIN_DATE, toDate: MAX_DATE }) });
 
 export const text = (label: string, max: number) =>
   z.string({ error: vm("mustBeText", { label }) }).max(max, { error: vm("maxChars", { label, max: String(max) }) });
@@ -80,4 +80,4 @@ export function safeParseInput<S extends z.ZodType>(schema: S, raw: unknown): z.
 }
 
 /** A CSV export's separator: comma (the default) or semicolon, for Excel in a European locale. */
-export const csvSep = z.enum(["comma", "semicolon"], { error: "sep must be comma or semicolon." });
+export const csvSep = z.enum(["comma", "semicolon"], { error: vm("csvSep") });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { followUpStatuses } from "@/db/enums";
 import { importFields } from "@/lib/import/mapping";
 
@@ -11,7 +12,7 @@ export const importMappingInput = z
     statusMap: z.record(z.string().max(100), statusValue).optional(),
     sheet: z.string().max(200).optional(),
     defaults: z
-      .object({ priorityAreaId: z.uuid({ error: "The default priority area is not valid." }).optional(), ownerOrganisationId: z.uuid({ error: "The default organisation is not valid." }).optional() })
+      .object({ priorityAreaId: z.uuid({ error: vm("importDefaultArea") }).optional(), ownerOrganisationId: z.uuid({ error: vm("importDefaultOrganisation") }).optional() })
       .optional(),
     skipInvalid: z.boolean().optional(),
   })

@@ -42,16 +42,16 @@ export type FollowUpPatch = z.infer<typeof followUpPatch>;
 export const commentInput = z.object({
   body: requiredText("Comment", limits.comment),
   /** The people the comment @mentions: each must be able to see the follow-up. */
-  mentionedUserIds: z.array(id("Mentioned person"), { error: "mentionedUserIds must be a list of people." }).max(20, { error: "Mention at most 20 people." }).optional(),
+  mentionedUserIds: z.array(id("Mentioned person"), { error: vm("mentionedList") }).max(20, { error: vm("mentionAtMost", { max: 20 }) }).optional(),
   /** Documents the author uploaded to the follow-up first, shown with the comment. */
-  attachmentIds: z.array(id("Attachment"), { error: "attachmentIds must be a list of document ids." }).max(20, { error: "Attach at most 20 documents to a comment." }).optional(),
+  attachmentIds: z.array(id("Attachment"), { error: vm("attachmentIdsList") }).max(20, { error: vm("attachAtMost", { max: 20 }) }).optional(),
 });
 
 /**
  * "true"/"false" as a query string has them; a boolean as the parsed filters hold them, which the
  * board sends back when a column loads more (before, "Overdue only" made every "Load more" fail).
  */
-const bool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Use true or false." });
+const bool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: vm("trueOrFalse") });
 
 export const followUpSorts = ["due", "title", "status", "updated"] as const;
 export type FollowUpSort = (typeof followUpSorts)[number];
@@ -76,13 +76,13 @@ export const followUpFilters = z
     overdue: bool.optional(),
     mine: bool.optional(),
     q: text("Search", 200).trim().optional(),
-    sort: z.enum(followUpSorts, { error: "Sort by due, title, status or updated." }).optional(),
-    dir: z.enum(sortDirections, { error: "Direction must be asc or desc." }).optional(),
+    sort: z.enum(followUpSorts, { error: vm("sortBy") }).optional(),
+    dir: z.enum(sortDirections, { error: vm("sortDirection") }).optional(),
     cursor: text("Cursor", 1000).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
   })
-  .refine((f) => !f.dueFrom || !f.dueTo || f.dueFrom <= f.dueTo, { error: "Due to must be on or after due from.", path: ["dueTo"] })
-  .refine((f) => !f.completedFrom || !f.completedTo || f.completedFrom <= f.completedTo, { error: "Completed to must be on or after completed from.", path: ["completedTo"] });
+  .refine((f) => !f.dueFrom || !f.dueTo || f.dueFrom <= f.dueTo, { error: vm("dueToAfterFrom"), path: ["dueTo"] })
+  .refine((f) => !f.completedFrom || !f.completedTo || f.completedFrom <= f.completedTo, { error: vm("completedToAfterFrom"), path: ["completedTo"] });
 export type FollowUpFilters = z.infer<typeof followUpFilters>;
 
 /** What GET /api/v1/follow-ups adds to the filters: `names=true` adds the names of the area, organisation, owner and meeting (the board's cards). */
@@ -90,37 +90,37 @@ export const followUpListOptions = z.object({ names: bool.optional() });
 
 export { defaultFollowUpColumns, followUpColumns, type FollowUpColumn };
 
-const column = z.enum(followUpColumns, { error: `Columns are ${followUpColumns.join(", ")}.` });
+const column = z.enum(followUpColumns, { error: vm("columnsAre", { list: followUpColumns.join(", ") }) });
 
 /** What the CSV export adds to the list's filters: which columns, or the UN decision-tracking layout. */
 export const followUpExportOptions = z.object({
   columns: z
     .union([z.array(column), text("Columns", 500).transform((s) => s.split(",").map((c) => c.trim()).filter(Boolean))])
-    .pipe(z.array(column).min(1, { error: "Choose at least one column." }))
+    .pipe(z.array(column).min(1, { error: vm("chooseColumn") }))
     .optional(),
-  layout: z.enum(["default", "un"], { error: "Layout must be default or un." }).optional(),
+  layout: z.enum(["default", "un"], { error: vm("layout") }).optional(),
   sep: csvSep.optional(),
 });
 
 /** One change applied to many follow-ups at once (the table's bulk edit): status, owner or due date. */
 export const followUpBulkPatch = z.object({
   ids: z
-    .array(id("Follow-up"), { error: "ids must be a list of follow-up ids." })
-    .min(1, { error: "Choose at least one follow-up." })
-    .max(500, { error: "Change at most 500 follow-ups at once." }),
+    .array(id("Follow-up"), { error: vm("bulkIdsList") })
+    .min(1, { error: vm("chooseFollowUp") })
+    .max(500, { error: vm("bulkAtMost", { max: 500 }) }),
   change: followUpFields
     .pick({ status: true, ownerOrganisationId: true, ownerUserId: true, dueOn: true })
     .partial()
-    .refine((c) => Object.values(c).some((v) => v !== undefined), { error: "Change at least one field: status, owner organisation, owner or due date." }),
+    .refine((c) => Object.values(c).some((v) => v !== undefined), { error: vm("bulkChangeOneField") }),
   /**
    * A new due date or owner leaves done and cancelled follow-ups as they are (a closed one's due date
    * is the record of what was agreed), unless this says to change them too. A status change applies to all.
    */
-  includeClosed: z.boolean({ error: "includeClosed must be true or false." }).optional(),
+  includeClosed: z.boolean({ error: vm("booleanParam", { param: "includeClosed" }) }).optional(),
 });
 export type FollowUpBulkPatch = z.infer<typeof followUpBulkPatch>;
 
 /** Undo a bulk edit: the token its answer carried (signed, for a few minutes, for the one who made it). */
 export const followUpBulkUndo = z.object({
-  token: z.string({ error: "token is the undo token of a bulk edit." }).min(1, { error: "token is the undo token of a bulk edit." }).max(200_000, { error: "This undo token is too long." }),
+  token: z.string({ error: vm("undoTokenParam") }).min(1, { error: vm("undoTokenParam") }).max(200_000, { error: vm("undoTokenTooLong") }),
 });

@@ -10,7 +10,7 @@ export { draftTextLimit };
 
 /** Pasted minutes or a press release. Kept exactly as pasted (not trimmed): the draft points into it by offset. */
 export const meetingDraftInput = z.object({
-  text: text("Text", draftTextLimit).refine((s) => s.trim().length > 0, { error: "Paste the minutes or the press release to read." }),
+  text: text("Text", draftTextLimit).refine((s) => s.trim().length > 0, { error: vm("draftPasteText") }),
 });
 export type MeetingDraftInput = z.infer<typeof meetingDraftInput>;
 
@@ -30,8 +30,8 @@ export type DraftAgendaItem = z.input<typeof draftAgendaItem>;
 /** The meeting form plus the draft's ticked follow-ups and its agenda items: one transaction creates them all. */
 export const meetingWithFollowUpsInput = meetingInput
   .extend({
-    followUps: z.array(draftFollowUp, { error: "Follow-ups must be a list." }).max(50, { error: "At most 50 follow-ups at once." }).default([]),
-    agendaItems: z.array(draftAgendaItem, { error: "Agenda items must be a list." }).max(100, { error: "At most 100 agenda items." }).default([]),
+    followUps: z.array(draftFollowUp, { error: vm("mustBeList", { label: "Follow-ups" }) }).max(50, { error: vm("draftAtMostFollowUps", { max: 50 }) }).default([]),
+    agendaItems: z.array(draftAgendaItem, { error: vm("mustBeList", { label: "Agenda items" }) }).max(100, { error: vm("atMostAgendaItems", { max: 100 }) }).default([]),
   })
   .superRefine((v, ctx) => {
     v.followUps.forEach((f, i) => {

@@ -15,6 +15,6 @@ export type MeetingSeriesInput = z.input<typeof meetingSeriesInput>;
 
 export const meetingSeriesPatch = meetingSeriesFields
   .partial()
-  .extend({ archived: z.boolean({ error: "Archived must be true or false." }).optional(), version })
+  .extend({ archived: z.boolean({ error: vm("booleanField", { label: "Archived" }) }).optional(), version })
   .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 export type MeetingSeriesPatch = z.output<typeof meetingSeriesPatch>;

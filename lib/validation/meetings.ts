@@ -21,20 +21,20 @@ const meetingFields = z.object({
   format: z.enum(meetingFormats, { error: vm("meetingFormat") }),
   location: text("Location", limits.meetingLocation).trim(),
   hostOrganisationId: id("Host organisation").nullable().optional(),
-  coChairs: z.array(requiredText("Co-chair", 200), { error: "Co-chairs must be a list of names." }).max(10, { error: "At most 10 co-chairs." }),
+  coChairs: z.array(requiredText("Co-chair", 200), { error: vm("coChairsList") }).max(10, { error: vm("atMostCoChairs", { max: 10 }) }),
   participantOrganisationIds: z
-    .array(id("Participating organisation"), { error: "Participating organisations must be a list." })
-    .max(500, { error: "At most 500 participating organisations." }),
+    .array(id("Participating organisation"), { error: vm("mustBeList", { label: "Participating organisations" }) })
+    .max(500, { error: vm("atMostParticipants", { max: 500 }) }),
   priorityAreaIds: z
-    .array(id("Priority area"), { error: "Priority areas must be a list." })
-    .max(100, { error: "At most 100 priority areas." }),
+    .array(id("Priority area"), { error: vm("mustBeList", { label: "Priority areas" }) })
+    .max(100, { error: vm("atMostPriorityAreas", { max: 100 }) }),
   reviewedMeetingIds: z
-    .array(id("Reviewed meeting"), { error: "Reviewed meetings must be a list." })
-    .max(50, { error: "At most 50 reviewed meetings." }),
+    .array(id("Reviewed meeting"), { error: vm("mustBeList", { label: "Reviewed meetings" }) })
+    .max(50, { error: vm("atMostReviewed", { max: 50 }) }),
   summary: text("Summary", limits.meetingSummary),
   visibility: z.enum(visibilities, { error: vm("visibility") }),
   /** People @mentioned in the summary (the minutes): each must be able to see the meeting, and is notified once. */
-  mentionedUserIds: z.array(id("Mentioned person"), { error: "mentionedUserIds must be a list of people." }).max(20, { error: "Mention at most 20 people." }).optional(),
+  mentionedUserIds: z.array(id("Mentioned person"), { error: vm("mentionedList") }).max(20, { error: vm("mentionAtMost", { max: 20 }) }).optional(),
 });
 const f = meetingFields.shape;
 
@@ -76,7 +76,7 @@ export type MeetingFilters = z.infer<typeof meetingFilters>;
 
 /** The briefing's audience: `wide` leaves restricted meetings' follow-ups out, for sharing beyond the participants. */
 export const briefingOptions = z.object({
-  audience: z.enum(["all", "wide"], { error: "Audience must be all or wide." }).optional(),
+  audience: z.enum(["all", "wide"], { error: vm("audience") }).optional(),
   /** The CSV's separator (the Markdown ignores it). */
   sep: csvSep.optional(),
 });
@@ -88,7 +88,7 @@ const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item.transform((v) 
  * see it as the form now stands. A query string repeats participantOrganisationIds once per organisation.
  */
 export const proposedMentionableQuery = z.object({
-  q: z.string().max(100, { error: "Search for at most 100 characters." }).optional(),
+  q: z.string().max(100, { error: vm("searchAtMost", { max: 100 }) }).optional(),
   visibility: f.visibility.default("internal"),
   hostOrganisationId: id("Host organisation").optional(),
   participantOrganisationIds: oneOrMany(id("Participating organisation")).pipe(f.participantOrganisationIds).default([]),

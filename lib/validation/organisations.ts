@@ -9,13 +9,13 @@ export const emailDomain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "Each e-mail domain must look like unodc.org (no @, no spaces)." });
+  .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: vm("emailDomainFormat") });
 
 /** E-mail domains: a list, or (from a form field or a CSV cell) text separated by commas, spaces or semicolons. */
 export const domainList = z
-  .union([z.array(z.string(), { error: "Domains must be a list." }), z.string()], { error: "Domains must be a list." })
+  .union([z.array(z.string(), { error: vm("mustBeList", { label: "Domains" }) }), z.string()], { error: vm("mustBeList", { label: "Domains" }) })
   .transform((v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : v))
-  .pipe(z.array(emailDomain).max(20, { error: "At most 20 e-mail domains." }))
+  .pipe(z.array(emailDomain).max(20, { error: vm("atMostDomains", { max: 20 }) }))
   .transform((list) => [...new Set(list)]);
 
 const acronym = optionalText("Acronym", limits.acronym);
@@ -26,7 +26,7 @@ const organisationFields = z.object({
   /** The French name and acronym (ONUDC, SEAE); empty means French readers see the English one. */
   nameFr: optionalText("French name", limits.name),
   acronymFr: optionalText("French acronym", limits.acronym),
-  kind: z.enum(organisationKinds, { error: "Choose the kind: EU, UN, member state or other." }),
+  kind: z.enum(organisationKinds, { error: vm("organisationKind") }),
   parentId: id("Parent organisation").nullable(),
   domains: domainList,
 });
@@ -45,7 +45,7 @@ export type OrganisationValues = z.output<typeof organisationInput>;
 /** Rename, move in the tree, archive or restore: any of the fields, plus the version it was based on. */
 export const organisationPatch = organisationFields
   .partial()
-  .extend({ archived: z.boolean({ error: "Archived must be true or false." }).optional(), version })
+  .extend({ archived: z.boolean({ error: vm("booleanField", { label: "Archived" }) }).optional(), version })
   .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 export type OrganisationPatch = z.output<typeof organisationPatch>;
 
@@ -55,7 +55,7 @@ export type OrganisationMerge = z.output<typeof organisationMerge>;
 
 /** An organisation import: the CSV text (name, acronym, kind, parent acronym, domains) and whether only to preview it. */
 export const organisationImport = z.object({
-  csv: z.string({ error: "Paste the CSV text or choose a file." }).max(2_000_000, { error: "The file is too large (at most 2 MB)." }),
-  dryRun: z.boolean({ error: "dryRun must be true or false." }).optional().default(true),
+  csv: z.string({ error: vm("csvPasteOrChoose") }).max(2_000_000, { error: vm("csvTooLarge", { max: 2 }) }),
+  dryRun: z.boolean({ error: vm("booleanParam", { param: "dryRun" }) }).optional().default(true),
 });
 export type OrganisationImport = z.output<typeof organisationImport>;

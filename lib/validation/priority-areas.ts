@@ -4,19 +4,19 @@ import { id, optionalText, requiredText, text, version } from "./common";
 import { limits } from "./limits";
 
 const keyword = z
-  .string({ error: "Each keyword must be text." })
+  .string({ error: vm("keywordText") })
   .trim()
-  .min(2, { error: "Each keyword must be at least 2 characters." })
-  .max(100, { error: "Each keyword must be at most 100 characters." });
+  .min(2, { error: vm("keywordMin", { min: 2 }) })
+  .max(100, { error: vm("keywordMax", { max: 100 }) });
 
 /**
  * Other names an area goes by ("migrant smuggling", "TIP"): a list, or (from the form) text with one
  * keyword per line or separated by commas or semicolons. Repeats (any case) are dropped.
  */
 export const keywordList = z
-  .union([z.array(z.string(), { error: "Keywords must be a list of text." }), z.string()], { error: "Keywords must be a list of text." })
+  .union([z.array(z.string(), { error: vm("keywordsList") }), z.string()], { error: vm("keywordsList") })
   .transform((v) => (typeof v === "string" ? v.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean) : v))
-  .pipe(z.array(keyword).max(50, { error: "At most 50 keywords." }))
+  .pipe(z.array(keyword).max(50, { error: vm("atMostKeywords", { max: 50 }) }))
   .transform((list) => {
     const seen = new Set<string>();
     return list.filter((k) => !seen.has(k.toLowerCase()) && seen.add(k.toLowerCase()));
@@ -24,8 +24,8 @@ export const keywordList = z
 
 /** SDG target codes like "16.4" or "15.c"; the server checks them against the list of targets. */
 export const sdgTargetList = z
-  .array(z.string({ error: "Each SDG target must be a code like 16.4." }).trim(), { error: "SDG targets must be a list of codes like 16.4." })
-  .max(60, { error: "At most 60 SDG targets." })
+  .array(z.string({ error: vm("sdgCode") }).trim(), { error: vm("sdgList") })
+  .max(60, { error: vm("atMostSdg", { max: 60 }) })
   .transform((list) => [...new Set(list)]);
 
 const priorityAreaFields = z.object({
@@ -36,7 +36,7 @@ const priorityAreaFields = z.object({
   keywords: keywordList,
   sdgTargets: sdgTargetList,
   /** Marking one of its follow-ups done needs a document or link attached. */
-  requiresEvidence: z.boolean({ error: "Requires evidence must be true or false." }),
+  requiresEvidence: z.boolean({ error: vm("booleanField", { label: "Requires evidence" }) }),
 });
 
 export const priorityAreaInput = priorityAreaFields.extend({
@@ -50,11 +50,11 @@ export type PriorityAreaInput = z.input<typeof priorityAreaInput>;
 
 export const priorityAreaPatch = priorityAreaFields
   .partial()
-  .extend({ archived: z.boolean({ error: "Archived must be true or false." }).optional(), version })
+  .extend({ archived: z.boolean({ error: vm("booleanField", { label: "Archived" }) }).optional(), version })
   .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 export type PriorityAreaPatch = z.output<typeof priorityAreaPatch>;
 
 /** The new order: every priority area's id, first to last. */
 export const priorityAreaOrder = z.object({
-  ids: z.array(id("Priority area"), { error: "ids must be the list of priority areas in their new order." }).min(1).max(500),
+  ids: z.array(id("Priority area"), { error: vm("areaIdsList") }).min(1).max(500),
 });

@@ -5,17 +5,17 @@ import { locales } from "@/lib/i18n/locale";
 import { id, requiredText, version } from "./common";
 
 const email = z
-  .string({ error: "Enter an e-mail address." })
+  .string({ error: vm("enterEmail") })
   .trim()
   .toLowerCase()
-  .max(254, { error: "The e-mail address must be at most 254 characters." })
-  .pipe(z.email({ error: "Enter an e-mail address like name@unodc.org." }));
+  .max(254, { error: vm("emailMaxChars", { max: 254 }) })
+  .pipe(z.email({ error: vm("emailFormat") }));
 
 const userFields = z.object({
   name: requiredText("Name", 200),
   email,
   organisationId: id("Organisation"),
-  role: z.enum(roles, { error: "Choose a role: staff, manager or admin." }),
+  role: z.enum(roles, { error: vm("role") }),
 });
 
 /** The new-user form; the same schema checks the request on the server. */
@@ -26,7 +26,7 @@ export type UserInput = z.input<typeof userInput>;
 export const userPatch = userFields
   .omit({ email: true })
   .partial()
-  .extend({ active: z.boolean({ error: "Active must be true or false." }).optional(), version })
+  .extend({ active: z.boolean({ error: vm("booleanField", { label: "Active" }) }).optional(), version })
   .refine((v) => Object.keys(v).some((k) => k !== "version"), { error: vm("changeOneField"), path: ["_"] });
 export type UserPatch = z.output<typeof userPatch>;
 
@@ -35,14 +35,14 @@ export const minPasswordLength = 12;
 /** A new password, typed twice: the set-password page and the profile share the rule. */
 const newPassword = {
   password: z
-    .string({ error: "Enter a password." })
-    .min(minPasswordLength, { error: `Use at least ${minPasswordLength} characters.` })
-    .max(1000, { error: "That password is too long." }),
-  confirm: z.string({ error: "Enter the password again." }),
+    .string({ error: vm("enterPassword") })
+    .min(minPasswordLength, { error: vm("passwordMin", { min: minPasswordLength }) })
+    .max(1000, { error: vm("passwordTooLong") }),
+  confirm: z.string({ error: vm("enterPasswordAgain") }),
 };
 const typedTwice: [(v: { password: string; confirm: string }) => boolean, { error: string; path: string[] }] = [
   (v) => v.password === v.confirm,
-  { error: "The two passwords are not the same.", path: ["confirm"] },
+  { error: vm("passwordsDiffer"), path: ["confirm"] },
 ];
 
 /** The set-password page, reached through a one-time link. */
@@ -52,7 +52,7 @@ export type SetPasswordInput = z.input<typeof setPasswordInput>;
 /** The profile's password change: the current password, then the new one twice. */
 export const changePasswordInput = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, { error: "Enter your current password." }).max(1000, { error: "That password is too long." }),
+    currentPassword: z.string({ error: vm("enterCurrentPassword") }).min(1, { error: vm("enterCurrentPassword") }).max(1000, { error: vm("passwordTooLong") }),
     ...newPassword,
   })
   .refine(...typedTwice);

@@ -6,6 +6,7 @@ import "server-only";
 import mammoth from "mammoth";
 import { extractText, getDocumentProxy } from "unpdf";
 import { AppError } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 
 export const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -18,13 +19,13 @@ export async function documentText(bytes: Buffer, contentType: string): Promise<
       const pdf = await getDocumentProxy(new Uint8Array(bytes));
       text = (await extractText(pdf, { mergePages: true })).text;
     } catch {
-      throw new AppError("bad_request:meeting_draft", "This PDF could not be read. Save it again as PDF, or paste its text.", { file: "This PDF could not be read." });
+      throw new AppError("bad_request:meeting_draft", vm("pdfUnreadable"), { file: vm("pdfUnreadableShort") });
     }
   } else {
-    throw new AppError("unsupported_type:meeting_draft", "Drop a Word (.docx) or PDF file, or paste the text.", { file: "Drop a Word (.docx) or PDF file." });
+    throw new AppError("unsupported_type:meeting_draft", vm("draftFileType"), { file: vm("draftFileTypeShort") });
   }
   // Word's paragraphs come as blank-line-separated blocks; three or more line breaks say nothing more.
   text = text.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
-  if (!text) throw new AppError("bad_request:meeting_draft", "This file has no text to read (a scanned PDF is an image). Paste the text instead.", { file: "This file has no text." });
+  if (!text) throw new AppError("bad_request:meeting_draft", vm("fileNoText"), { file: vm("fileNoTextShort") });
   return text;
 }

@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import { cleanFileName, detectContentType, SNIFF_BYTES } from "@/lib/attachments/files";
 import type { FileStore } from "@/server/attachments/storage";
 
@@ -18,11 +19,10 @@ export type StoredUpload = { fileName: string; contentType: string; size: number
 const FRAMING = 64 * 1024;
 
 export const tooLarge = (max: number) =>
-  new AppError("payload_too_large:attachment", `The file is larger than ${formatMb(max)}, the most this tracker accepts. Share a link to it instead, or split it.`, {
-    file: `The file must be at most ${formatMb(max)}.`,
-  });
+  new AppError("payload_too_large:attachment", vm("fileTooLarge", { mb: megabytes(max) }), { file: vm("fileTooLargeShort", { mb: megabytes(max) }) });
 
-const formatMb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** Megabytes to one decimal, written the reader's way ("2.5" / "2,5"). */
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Refuses a body whose declared length is over the limit, before reading a byte of it. */
 export function checkDeclaredLength(req: Request, max: number) {
@@ -36,12 +36,12 @@ export function checkDeclaredLength(req: Request, max: number) {
  */
 export async function receiveUpload(req: Request, store: FileStore, max: number): Promise<StoredUpload> {
   const type = req.headers.get("content-type") ?? "";
-  if (!req.body) throw new AppError("bad_request:attachment", "Choose a file to attach.", { file: "Choose a file to attach." });
+  if (!req.body) throw new AppError("bad_request:attachment", vm("chooseFileToAttach"), { file: vm("chooseFileToAttach") });
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: { "content-type": type }, limits: { files: 1, fields: 20, fieldSize: 10_000, parts: 30 }, defParamCharset: "utf8" });
   } catch {
-    throw new AppError("bad_request:attachment", "Send the file as multipart/form-data in a field named file.", { file: "Send the file in a field named file." });
+    throw new AppError("bad_request:attachment", vm("uploadMultipart"), { file: vm("uploadFieldName") });
   }
   const source = Readable.fromWeb(req.body as unknown as NodeWebStream<Uint8Array>);
   return new Promise<StoredUpload>((resolve, reject) => {
@@ -79,11 +79,11 @@ export async function receiveUpload(req: Request, store: FileStore, max: number)
         fail,
       );
     });
-    parser.on("error", () => fail(new AppError("bad_request:attachment", "The upload was cut off or is not valid multipart/form-data. Try again.", { file: "The upload did not arrive whole." })));
+    parser.on("error", () => fail(new AppError("bad_request:attachment", vm("uploadCutOff"), { file: vm("uploadIncomplete") })));
     parser.on("close", () => {
-      if (!handled) fail(new AppError("bad_request:attachment", "Choose a file to attach.", { file: "Choose a file to attach." }));
+      if (!handled) fail(new AppError("bad_request:attachment", vm("chooseFileToAttach"), { file: vm("chooseFileToAttach") }));
     });
-    source.on("error", () => fail(new AppError("bad_request:attachment", "The upload was interrupted. Try again.", { file: "The upload did not arrive whole." })));
+    source.on("error", () => fail(new AppError("bad_request:attachment", vm("uploadInterrupted"), { file: vm("uploadIncomplete") })));
     source.pipe(parser);
   });
 }
@@ -105,7 +105,7 @@ async function store1(stream: Readable, fileName: string, store: FileStore, max:
     if (headLength > max) throw tooLarge(max);
   }
   const headBytes = Buffer.concat(head, headLength);
-  if (!headLength) throw new AppError("bad_request:attachment", "The file is empty.", { file: "The file is empty." });
+  if (!headLength) throw new AppError("bad_request:attachment", vm("fileEmpty"), { file: vm("fileEmpty") });
   const contentType = await detectContentType(headBytes.subarray(0, SNIFF_BYTES), fileName, ended);
   const hash = createHash("sha256");
   let size = 0;

@@ -11,6 +11,7 @@ import { formatterFor } from "@/lib/i18n/format-server";
 import type { Locale } from "@/lib/i18n/locale";
 import { translate } from "@/lib/i18n/translate";
 import { AppError } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import type { Viewer } from "@/lib/policy";
 import { defaultFollowUpColumns, type FollowUpColumn, type FollowUpFilters } from "@/lib/validation/follow-ups";
 
@@ -56,7 +57,7 @@ export async function exportFollowUps(db: Db, viewer: Viewer, filters: FollowUpF
   const counts = await countFollowUpsByStatus(db, viewer, filters);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   if (total > MAX_ROWS) {
-    throw new AppError("bad_request:export", `This view has ${total} follow-ups; an export holds at most ${MAX_ROWS}. Narrow the filters and export again.`);
+    throw new AppError("bad_request:export", vm("exportTooMany", { count: String(total), max: String(MAX_ROWS) }));
   }
   const rows: FollowUp[] = [];
   let cursor: string | undefined;

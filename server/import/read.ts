@@ -2,6 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/import/limits";
+import { vm } from "@/lib/i18n/validation";
 import { guardXlsx, HostileFileError } from "@/server/import/xlsx-guard";
 
 /** A cell as the import reads it: text, or a date where the workbook had a real date. */
@@ -17,12 +18,12 @@ export class ImportFileError extends Error {}
  * guesses, as Excel writes `;` where the decimal separator is a comma).
  */
 export async function readImportFile(buf: Buffer, fileName: string, wanted?: { sheet?: string }): Promise<ImportTable> {
-  if (buf.length > IMPORT_MAX_BYTES) throw new ImportFileError(`The file is ${(buf.length / 1048576).toFixed(1)} MB; an import takes at most ${IMPORT_MAX_BYTES / 1048576} MB.`);
-  if (!buf.length) throw new ImportFileError("The file is empty.");
+  if (buf.length > IMPORT_MAX_BYTES) throw new ImportFileError(vm("importFileTooLarge", { size: buf.length / 1048576, max: String(IMPORT_MAX_BYTES / 1048576) }));
+  if (!buf.length) throw new ImportFileError(vm("fileEmpty"));
   const isZip = buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
   if (isZip || /\.xlsx$/i.test(fileName)) return readXlsx(buf, wanted?.sheet);
   if (/\.xls$/i.test(fileName) || buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw new ImportFileError("This is an old Excel file (.xls). Save it from Excel as .xlsx (Excel Workbook) or as CSV, and upload that.");
+    throw new ImportFileError(vm("importOldExcel"));
   }
   return readCsv(buf);
 }
@@ -37,7 +38,7 @@ function decode(buf: Buffer): string {
 
 function readCsv(buf: Buffer): ImportTable {
   const text = decode(buf);
-  if (text.includes("\u0000")) throw new ImportFileError("This file is not text (CSV) nor an .xlsx workbook.");
+  if (text.includes("\u0000")) throw new ImportFileError(vm("importNotText"));
   const parsed = Papa.parse<string[]>(text, {
     delimitersToGuess: [";", ",", "\t"],
     skipEmptyLines: "greedy",
@@ -45,8 +46,8 @@ function readCsv(buf: Buffer): ImportTable {
     preview: IMPORT_MAX_ROWS + 2,
   });
   const [header, ...data] = parsed.data;
-  if (!header) throw new ImportFileError("The file has no rows.");
-  if (parsed.data.length > IMPORT_MAX_ROWS + 1) throw new ImportFileError(`The file has more than ${IMPORT_MAX_ROWS.toLocaleString("en")} rows; an import takes at most that many. Split the file.`);
+  if (!header) throw new ImportFileError(vm("importNoRows"));
+  if (parsed.data.length > IMPORT_MAX_ROWS + 1) throw new ImportFileError(vm("importTooManyRows", { max: IMPORT_MAX_ROWS }));
   return {
     sheets: ["CSV"],
     sheet: "CSV",
@@ -80,11 +81,11 @@ async function readXlsx(buf: Buffer, sheetName?: string): Promise<ImportTable> {
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch {
-    throw new ImportFileError("This .xlsx file cannot be read. Open it in Excel, save it again as .xlsx, and upload that (or save it as CSV).");
+    throw new ImportFileError(vm("importUnreadableXlsx"));
   }
   const sheets = wb.worksheets.map((w) => w.name);
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets.find((w) => w.actualRowCount > 0) ?? wb.worksheets[0];
-  if (!ws) throw new ImportFileError(sheetName ? `The workbook has no sheet called "${sheetName}". It has: ${sheets.join(", ")}.` : "The workbook has no sheets.");
+  if (!ws) throw new ImportFileError(sheetName ? vm("importNoSheet", { sheet: sheetName, sheets: sheets.join(", ") }) : vm("importNoSheets"));
   const rows: { row: number; cells: ImportCell[] }[] = [];
   let headers: string[] | null = null;
   let width = 0;
@@ -99,6 +100,6 @@ async function readXlsx(buf: Buffer, sheetName?: string): Promise<ImportTable> {
     }
     rows.push({ row: n, cells: Array.from({ length: Math.max(width, cells.length) }, (_, i) => cells[i] ?? "") });
   });
-  if (rows.length > IMPORT_MAX_ROWS) throw new ImportFileError(`The sheet has more than ${IMPORT_MAX_ROWS.toLocaleString("en")} rows; an import takes at most that many. Split the file.`);
+  if (rows.length > IMPORT_MAX_ROWS) throw new ImportFileError(vm("importSheetTooManyRows", { max: IMPORT_MAX_ROWS }));
   return { sheets, sheet: ws.name, headers: headers ?? [], rows };
 }

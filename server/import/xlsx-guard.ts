@@ -1,6 +1,7 @@
 import "server-only";
 import zlib from "node:zlib";
 import { IMPORT_MAX_ROWS } from "@/lib/import/limits";
+import { vm } from "@/lib/i18n/validation";
 
 /**
  * A hostile workbook is refused before exceljs reads it, with bounded memory and time:
@@ -32,14 +33,14 @@ function centralDirectory(buf: Buffer): Entry[] {
       break;
     }
   }
-  if (eocd < 0) throw new HostileFileError("This file is not a valid .xlsx workbook (it is not a zip archive). Save it again from Excel as .xlsx, or as CSV.");
+  if (eocd < 0) throw new HostileFileError(vm("xlsxNotZip"));
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw new HostileFileError("This workbook uses a zip format (ZIP64) that is far too large for an import.");
-  if (count > MAX_ENTRIES) throw new HostileFileError(`This workbook has ${count} parts; a real one has a few dozen. It was refused.`);
+  if (count === 0xffff || p === 0xffffffff) throw new HostileFileError(vm("xlsxZip64"));
+  if (count > MAX_ENTRIES) throw new HostileFileError(vm("xlsxTooManyParts", { count: String(count) }));
   const entries: Entry[] = [];
   for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new HostileFileError("This workbook's zip directory is damaged. Save it again from Excel.");
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new HostileFileError(vm("xlsxDirectoryDamaged"));
     const nameLength = buf.readUInt16LE(p + 28);
     const entry = {
       method: buf.readUInt16LE(p + 10),
@@ -56,16 +57,16 @@ function centralDirectory(buf: Buffer): Entry[] {
 
 function inflate(buf: Buffer, e: Entry): Buffer {
   const h = e.localOffset;
-  if (h + 30 > buf.length || buf.readUInt32LE(h) !== 0x04034b50) throw new HostileFileError("This workbook's zip entries are damaged. Save it again from Excel.");
+  if (h + 30 > buf.length || buf.readUInt32LE(h) !== 0x04034b50) throw new HostileFileError(vm("xlsxEntriesDamaged"));
   const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
   const data = buf.subarray(start, start + e.compressedSize);
   if (e.method === 0) return data;
-  if (e.method !== 8) throw new HostileFileError(`This workbook compresses ${e.name} in a way Excel does not use (method ${e.method}).`);
+  if (e.method !== 8) throw new HostileFileError(vm("xlsxCompression", { part: e.name, method: String(e.method) }));
   try {
     // One byte over the declared size is enough to catch a part that lies about it.
     return zlib.inflateRawSync(data, { maxOutputLength: e.size + 1 });
   } catch {
-    throw new HostileFileError(`This workbook's part ${e.name} is larger than it declares (a "zip bomb"); it was refused.`);
+    throw new HostileFileError(vm("xlsxPartLies", { part: e.name }));
   }
 }
 
@@ -83,19 +84,19 @@ export function guardXlsx(buf: Buffer) {
   const entries = centralDirectory(buf);
   let total = 0;
   for (const e of entries) {
-    if (e.size > PART_LIMIT) throw new HostileFileError(`This workbook's part ${e.name} unpacks to ${Math.round(e.size / 1048576)} MB; an import takes at most ${PART_LIMIT / 1048576} MB per part. It was refused (is it a "zip bomb"?).`);
+    if (e.size > PART_LIMIT) throw new HostileFileError(vm("xlsxPartTooLarge", { part: e.name, size: String(Math.round(e.size / 1048576)), max: String(PART_LIMIT / 1048576) }));
     total += e.size;
   }
-  if (total > TOTAL_LIMIT) throw new HostileFileError(`This workbook unpacks to ${Math.round(total / 1048576)} MB; an import takes at most ${TOTAL_LIMIT / 1048576} MB. It was refused.`);
+  if (total > TOTAL_LIMIT) throw new HostileFileError(vm("xlsxTooLarge", { size: String(Math.round(total / 1048576)), max: String(TOTAL_LIMIT / 1048576) }));
   for (const e of entries) {
     if (!/\.(xml|rels|vml)$/i.test(e.name)) continue;
     const xml = inflate(buf, e);
-    if (xml.length !== e.size) throw new HostileFileError(`This workbook's part ${e.name} is not the size it declares; it was refused.`);
+    if (xml.length !== e.size) throw new HostileFileError(vm("xlsxPartSize", { part: e.name }));
     const text = xml.toString("utf8");
-    if (/<!DOCTYPE/i.test(text)) throw new HostileFileError(`This workbook's part ${e.name} declares a document type (with entities that can expand without end: "billion laughs"); Excel never writes one. It was refused.`);
+    if (/<!DOCTYPE/i.test(text)) throw new HostileFileError(vm("xlsxDoctype", { part: e.name }));
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) {
       const rows = countRows(text);
-      if (rows > IMPORT_MAX_ROWS + 1) throw new HostileFileError(`The sheet ${e.name.slice(14)} has ${rows.toLocaleString("en")} rows; an import takes at most ${IMPORT_MAX_ROWS.toLocaleString("en")}. Split the file.`);
+      if (rows > IMPORT_MAX_ROWS + 1) throw new HostileFileError(vm("xlsxSheetRows", { sheet: e.name.slice(14), rows, max: IMPORT_MAX_ROWS }));
     }
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import dns from "node:dns";
 import net from "node:net";
 import { env } from "@/server/env";
+import { vm } from "@/lib/i18n/validation";
 
 /**
  * Server-side request forgery: a webhook URL must not point the server at itself, the internal
@@ -53,16 +54,16 @@ export class UnsafeUrlError extends Error {}
 /** Resolves the URL's host and refuses it if any address is blocked; returns the addresses. */
 export async function checkUrl(raw: string): Promise<{ address: string; family: number }[]> {
   const u = new URL(raw);
-  if (u.protocol !== "https:" && !(u.protocol === "http:" && privateAllowed())) throw new UnsafeUrlError("The URL must start with https://.");
-  if (u.username || u.password) throw new UnsafeUrlError("The URL must not hold a user name or password; the signature authenticates the tracker.");
+  if (u.protocol !== "https:" && !(u.protocol === "http:" && privateAllowed())) throw new UnsafeUrlError(vm("urlHttps"));
+  if (u.username || u.password) throw new UnsafeUrlError(vm("urlCredentials"));
   const host = u.hostname.replace(/^\[|\]$/g, "");
   const addresses = net.isIP(host) ? [{ address: host, family: net.isIP(host) }] : await dns.promises.lookup(host, { all: true, verbatim: true }).catch(() => {
-    throw new UnsafeUrlError(`The host ${host} cannot be found (DNS).`);
+    throw new UnsafeUrlError(vm("urlHostUnknown", { host }));
   });
-  if (!addresses.length) throw new UnsafeUrlError(`The host ${host} cannot be found (DNS).`);
+  if (!addresses.length) throw new UnsafeUrlError(vm("urlHostUnknown", { host }));
   if (!privateAllowed()) {
     const bad = addresses.find((a) => isBlockedAddress(a.address));
-    if (bad) throw new UnsafeUrlError(`The URL's host resolves to ${bad.address}, a loopback, private, link-local or metadata address, which webhooks may not reach.`);
+    if (bad) throw new UnsafeUrlError(vm("urlBlocked", { address: bad.address }));
   }
   return addresses;
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { createSavedView, deleteSavedView } from "@/db/queries/saved-views";
 import { authedAction } from "@/server/actions";
 import { savedViewInput } from "@/lib/validation/saved-views";
@@ -12,7 +13,7 @@ export const createSavedViewAction = authedAction(savedViewInput, async (input, 
   return { id: view.id, name: view.name, href: view.href };
 });
 
-export const deleteSavedViewAction = authedAction(z.object({ id: z.uuid({ error: "That view is not a valid reference." }) }), async ({ id }, { db, viewer }) => {
+export const deleteSavedViewAction = authedAction(z.object({ id: z.uuid({ error: vm("savedViewInvalid") }) }), async ({ id }, { db, viewer }) => {
   await deleteSavedView(db, viewer, id);
   revalidatePath("/", "layout");
   return { id };

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/connection";
 import { errorResponse } from "@/server/api";
 import { AppError } from "@/lib/errors";
+import { vm } from "@/lib/i18n/validation";
 import { isRunRemindersKey } from "@/server/reminders/tokens";
 import { MailOffError, runReminders } from "@/server/reminders/run";
 
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   try {
     const key = req.headers.get("authorization")?.replace(/^Bearer /, "") ?? null;
-    if (!isRunRemindersKey(key)) throw new AppError("unauthorized:reminders", "This needs the reminders key from the data directory.");
+    if (!isRunRemindersKey(key)) throw new AppError("unauthorized:reminders", vm("remindersKey"));
     const body = (await req.json().catch(() => ({}))) as { digests?: unknown };
     return Response.json(await runReminders(await getDb(), { digests: body.digests !== false }), { headers: { "cache-control": "no-store" } });
   } catch (e) {

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { vm } from "@/lib/i18n/validation";
 import { createApiToken, listAllApiTokens, listApiTokens } from "@/db/queries/api-tokens";
 import { apiRoute, readJson, readQuery } from "@/server/api";
 import { apiTokenInput } from "@/lib/validation/api-tokens";
 
-const listQuery = z.object({ all: z.enum(["true", "false"], { error: "all must be true or false." }).optional() });
+const listQuery = z.object({ all: z.enum(["true", "false"], { error: vm("booleanParam", { param: "all" }) }).optional() });
 
 /** The viewer's tokens; `?all=true`: every user's (admins only). Session only: a token cannot list tokens. */
 export const GET = apiRoute(
