@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFormat } from "@/components/i18n/use-format";
-import { webhookEvents } from "@/lib/validation/webhooks";
+import { webhookEvents } from "@/lib/validation/lists";
 
 export type Webhook = { id: string; url: string; events: string[]; includeRestricted: boolean; active: boolean; failingSince: string | null; disabledReason: string | null; createdAt: string };
 type Delivery = { id: string; event: string; status: string; attempts: number; responseCode: number | null; lastError: string | null; createdAt: string; sentAt: string | null; nextAttemptAt: string | null; payload: string };

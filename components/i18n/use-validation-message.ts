@@ -1,7 +1,7 @@
 import { useLocale, useMessages } from "next-intl";
 import { useCallback } from "react";
 import { isLocale } from "@/lib/i18n/locale";
-import { localizeMessage } from "@/lib/i18n/validation";
+import { localizeMessage } from "@/lib/i18n/said";
 import type en from "@/messages/en.json";
 
 /**

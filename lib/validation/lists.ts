@@ -10,3 +10,15 @@ export const defaultFollowUpColumns: readonly FollowUpColumn[] = ["meeting", "ti
 
 /** At most this much pasted text: minutes of a long meeting fit; a book does not. */
 export const draftTextLimit = 50_000;
+
+/** What a webhook can subscribe to. */
+export const webhookEvents = [
+  "follow_up.created",
+  "follow_up.updated",
+  "follow_up.status_changed",
+  "follow_up.overdue",
+  "comment.created",
+  "meeting.created",
+  "meeting.updated",
+] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];

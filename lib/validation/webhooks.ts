@@ -1,16 +1,8 @@
 import { z } from "zod";
 import { vm } from "@/lib/i18n/validation";
+import { webhookEvents } from "./lists";
 
-export const webhookEvents = [
-  "follow_up.created",
-  "follow_up.updated",
-  "follow_up.status_changed",
-  "follow_up.overdue",
-  "comment.created",
-  "meeting.created",
-  "meeting.updated",
-] as const;
-export type WebhookEvent = (typeof webhookEvents)[number];
+export { type WebhookEvent, webhookEvents } from "./lists";
 
 const url = z
   .string({ error: vm("urlText") })
