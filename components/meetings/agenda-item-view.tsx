@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { ArrowDown, ArrowUp, Lock, Pencil, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
@@ -9,8 +10,13 @@ import type { AgendaItemInput } from "@/lib/validation/agenda-items";
 import type { OrganisationOption } from "@/lib/organisations/tree";
 import { AgendaItemForm, type ItemValues } from "./agenda-item-form";
 import { OutcomeRow } from "./agenda-rows";
-import { MarkdownText } from "./markdown";
 import { type ActionChoices, OutcomeForm, type OutcomeValues } from "./outcome-form";
+
+/**
+ * The notes' Markdown renderer (~45 kB) loads beside the page, not in its first JavaScript: the
+ * server's HTML shows the notes until it has, and hydration waits for it without a flash.
+ */
+const MarkdownText = dynamic(() => import("./markdown").then((m) => m.MarkdownText));
 
 /** The arrow buttons, which keep the focus on the moved item (see the editor's save). */
 const UP = "up";
