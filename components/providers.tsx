@@ -1,8 +1,11 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { type ReactNode, useState } from "react";
-import { Toaster } from "sonner";
+
+/** Loaded after the page, like the toasts themselves (components/ui/toast.ts). */
+const Toaster = dynamic(() => import("sonner").then((m) => m.Toaster), { ssr: false });
 
 /** One query-client factory for the app. */
 export function makeQueryClient() {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { mergeOrganisationAction, updateOrganisationAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";

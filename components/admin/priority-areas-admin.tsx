@@ -7,7 +7,7 @@ import { ArrowDown, ArrowUp, GripVertical } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { createPriorityAreaAction, reorderPriorityAreasAction, updatePriorityAreaAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";

@@ -5,7 +5,7 @@ import { setRetentionAction } from "@/app/(app)/admin/actions";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, ErrorSummary, Field, inputClass } from "@/components/ui/field";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 /** The retention period of sign-in records, refused attempts and sent e-mails. */
 export function RetentionForm({ days }: { days: number }) {

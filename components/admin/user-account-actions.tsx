@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { anonymiseUserAction, endUserSessionsAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useContext, useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { describedBy, inputClass } from "@/components/ui/field";
 import type { followUpStatuses } from "@/db/schema";

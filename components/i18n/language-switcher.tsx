@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { setLocaleAction } from "@/app/(app)/profile/actions";
 import { isLocale, localeNames, locales } from "@/lib/i18n/locale";
 

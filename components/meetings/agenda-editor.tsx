@@ -3,18 +3,21 @@
 import { type Announcements, DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from "@dnd-kit/core";
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { Plus } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { saveAgendaAction } from "@/app/(app)/meetings/actions";
 import { Button } from "@/components/ui/button";
 import type { AgendaItem, CarryOverOffer } from "@/db/queries/agenda-items";
-import { AgendaItemForm } from "./agenda-item-form";
 import { AgendaItemView, itemFromValues, type Save, toInput } from "./agenda-item-view";
 import { closestEdge, SortableItem } from "./agenda-rows";
 import { CarryOverPanel } from "./carry-over-panel";
 import type { ActionChoices } from "./outcome-form";
 import type { OrganisationOption } from "@/lib/organisations/tree";
+
+/** The item form loads when someone opens it, not with the page (react-hook-form is already there; the form's own code is not). */
+const AgendaItemForm = dynamic(() => import("./agenda-item-form").then((m) => m.AgendaItemForm));
 
 export type AgendaEditorProps = {
   meetingId: string;

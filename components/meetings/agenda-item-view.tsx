@@ -8,15 +8,18 @@ import { Button } from "@/components/ui/button";
 import type { AgendaItem } from "@/db/queries/agenda-items";
 import type { AgendaItemInput } from "@/lib/validation/agenda-items";
 import type { OrganisationOption } from "@/lib/organisations/tree";
-import { AgendaItemForm, type ItemValues } from "./agenda-item-form";
+import type { ItemValues } from "./agenda-item-form";
 import { OutcomeRow } from "./agenda-rows";
-import { type ActionChoices, OutcomeForm, type OutcomeValues } from "./outcome-form";
+import type { ActionChoices, OutcomeValues } from "./outcome-form";
 
 /**
  * The notes' Markdown renderer (~45 kB) loads beside the page, not in its first JavaScript: the
  * server's HTML shows the notes until it has, and hydration waits for it without a flash.
  */
 const MarkdownText = dynamic(() => import("./markdown").then((m) => m.MarkdownText));
+/** The item and outcome forms load when someone opens one. */
+const AgendaItemForm = dynamic(() => import("./agenda-item-form").then((m) => m.AgendaItemForm));
+const OutcomeForm = dynamic(() => import("./outcome-form").then((m) => m.OutcomeForm));
 
 /** The arrow buttons, which keep the focus on the moved item (see the editor's save). */
 const UP = "up";

@@ -4,7 +4,7 @@ import { Download, LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { changePasswordAction, endMySessionsAction } from "@/app/(app)/profile/actions";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { Button, buttonClass } from "@/components/ui/button";

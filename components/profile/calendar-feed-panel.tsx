@@ -3,7 +3,7 @@
 import { CalendarPlus, Copy, RefreshCw, Power } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "@/app/(app)/profile/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { type ActionResult, unreachable } from "@/lib/result";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { updateNotificationMailAction } from "@/app/(app)/profile/actions";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { deleteSavedViewAction } from "@/app/(app)/saved-views/actions";
 
 /** The small delete button beside one of the viewer's own saved views in the sidebar. */
