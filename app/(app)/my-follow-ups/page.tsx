@@ -2,7 +2,9 @@ import { ChevronRight, Inbox, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { FollowUpListItem } from "@/components/follow-ups/follow-up-list-item";
+import { followUpRow, followUpRowLabels, type FollowUpRowLabels } from "@/components/follow-ups/follow-up-list-item";
+import { FollowUpRows } from "@/components/follow-ups/follow-up-rows";
+import { todayIso } from "@/lib/format";
 import { PageBody, PageHeader } from "@/components/shell/page";
 import { ButtonLink } from "@/components/ui/button";
 import { OrgName } from "@/components/ui/chip";
@@ -67,7 +69,8 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
     page(db, viewer, { ...scope(view, viewer), status: [...closedStatuses], limit: LIMIT, cursor: closedAfter }),
     listOrganisations(db),
   ]);
-  const t = await getTranslations("myFollowUps");
+  const [t, labels] = await Promise.all([getTranslations("myFollowUps"), getTranslations("followUps").then(followUpRowLabels)]);
+  const rowsOf = { labels, today: todayIso() };
   const locale = await getLocale();
   const found = organisations.find((o) => o.id === viewer.organisationId);
   const org = found ? { acronym: localAcronym(found, locale), name: localName(found, locale) } : null;
@@ -147,9 +150,9 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
               )
             )}
 
-            <Group id="overdue" title={t("groupOverdue")} items={overdue} loud />
-            <Group id="due-later" title={t("groupLater")} items={later} />
-            <Group id="no-due-date" title={t("groupUndated")} items={undated} />
+            <Group id="overdue" title={t("groupOverdue")} items={overdue} loud {...rowsOf} />
+            <Group id="due-later" title={t("groupLater")} items={later} {...rowsOf} />
+            <Group id="no-due-date" title={t("groupUndated")} items={undated} {...rowsOf} />
 
             {(active.nextCursor || after) && (
               <div className="flex flex-wrap gap-3 text-sm">
@@ -176,11 +179,7 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
                     {closed.nextCursor ? "+" : ""}
                   </span>
                 </summary>
-                <ul className="divide-y divide-zinc-200 border-t border-zinc-200">
-                  {closed.items.map((f) => (
-                    <FollowUpListItem key={f.id} followUp={f} />
-                  ))}
-                </ul>
+                <FollowUpRows rows={closed.items.map(followUpRow)} {...rowsOf} className="divide-y divide-zinc-200 border-t border-zinc-200" />
                 {(closed.nextCursor || closedAfter) && (
                   <div className="flex flex-wrap gap-3 border-t border-zinc-200 px-4 py-3 text-sm">
                     {closed.nextCursor && (
@@ -204,7 +203,7 @@ export default async function MyFollowUpsPage({ searchParams }: { searchParams: 
   );
 }
 
-function Group({ id, title, items, loud }: { id: string; title: string; items: FollowUp[]; loud?: boolean }) {
+function Group({ id, title, items, loud, labels, today }: { id: string; title: string; items: FollowUp[]; loud?: boolean; labels: FollowUpRowLabels; today: string }) {
   if (!items.length) return null;
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -212,11 +211,7 @@ function Group({ id, title, items, loud }: { id: string; title: string; items: F
         {title}
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${loud ? "bg-red-50 text-red-800" : "bg-zinc-100 text-zinc-700"}`}>{items.length}</span>
       </h2>
-      <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 bg-white">
-        {items.map((f) => (
-          <FollowUpListItem key={f.id} followUp={f} />
-        ))}
-      </ul>
+      <FollowUpRows rows={items.map(followUpRow)} labels={labels} today={today} className="divide-y divide-zinc-200 rounded-md border border-zinc-200 bg-white" />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { FollowUpListItem } from "@/components/follow-ups/follow-up-list-item";
+import { followUpRow, followUpRowLabels } from "@/components/follow-ups/follow-up-list-item";
+import { FollowUpRows } from "@/components/follow-ups/follow-up-rows";
 import { statusStyle } from "@/components/follow-ups/status-badge";
 import { LazyCompletedChart, LazyOverdueChart } from "@/components/overview/lazy-charts";
 import { PageBody, PageHeader } from "@/components/shell/page";
@@ -244,11 +245,7 @@ export default async function OverviewPage() {
               <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">{dueSoonTotal}</span>
             </h2>
             {dueSoon.items.length ? (
-              <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 bg-white">
-                {dueSoon.items.map((f) => (
-                  <FollowUpListItem key={f.id} followUp={f} />
-                ))}
-              </ul>
+              <FollowUpRows rows={dueSoon.items.map(followUpRow)} labels={followUpRowLabels(await getTranslations("followUps"))} today={today} className="divide-y divide-zinc-200 rounded-md border border-zinc-200 bg-white" />
             ) : (
               <p className="rounded-md border border-zinc-200 bg-white px-4 py-3 text-sm text-zinc-700">{t("nothingDue")}</p>
             )}
