@@ -3,25 +3,10 @@
  * times in the reader's time zone with UTC on hover; length counters that stop typing at a field's
  * limit; the audit trail in sentences with a record picked by name; layout papercuts.
  */
-import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { expect, expectAccessible, hydrated, shootIfAsked as shoot, signIn, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
-
-const shots = process.env.E2E_SHOTS_DIR;
-/** Screenshots at 1440 and 360 px, when asked for (E2E_SHOTS_DIR), to look at. */
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  const before = page.viewportSize();
-  for (const width of [1440, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-  }
-  if (before) await page.setViewportSize(before);
-}
 
 async function makeFollowUp(page: Page, title: string, extra: Record<string, unknown> = {}) {
   const orgs = ((await (await page.request.get("/api/v1/organisations")).json()) as { items: { id: string; acronym: string | null }[] }).items;

@@ -6,23 +6,9 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { dateText } from "../lib/date-text";
-import { expect, expectAccessible, followUpMaker, hydrated, type MadeFollowUp, signIn, test } from "./fixtures";
+import { expect, expectAccessible, followUpMaker, hydrated, type MadeFollowUp, shootIfAsked as shoot, signIn, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
-
-const shots = process.env.E2E_SHOTS_DIR;
-/** Screenshots at 1440 and 360 px, when asked for (E2E_SHOTS_DIR), to look at. */
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  const before = page.viewportSize();
-  for (const width of [1440, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-  }
-  if (before) await page.setViewportSize(before);
-}
 
 type Made = MadeFollowUp;
 async function maker(page: Page) {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test as base } from "@playwright/test";
 
@@ -24,6 +25,20 @@ export async function signInFrench(page: Page, email: string, password = DEMO_PA
 /** Waits until React has hydrated the page (components/ui/hydration-mark.tsx): a click before that is lost. */
 export async function hydrated(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/** Screenshots at 1440 and 360 px into E2E_SHOTS_DIR, when it is set, to look at; the viewport is put back. */
+export async function shootIfAsked(page: Page, name: string) {
+  const dir = process.env.E2E_SHOTS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [1440, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
 }
 
 /** Waits until the page's live event stream is connected: a change made after this reaches it. */
